@@ -1,0 +1,18 @@
+#pragma once
+// Random, URL-safe, non-sequential public identifiers (the `msf_id` columns).
+// Internal serial ids never leave the server; these do.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace myspace {
+
+// `prefix` + `length` characters drawn uniformly from [0-9A-Za-z] using the
+// kernel's CSPRNG (getrandom). 14 characters carry ~83 bits.
+std::string random_public_id(std::string_view prefix, std::size_t length = 14);
+
+// `bytes` random bytes, base64url-encoded without padding (tokens, request ids).
+std::string random_token(std::size_t bytes);
+
+}  // namespace myspace

@@ -1,0 +1,33 @@
+#include "common/random_id.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace myspace {
+namespace {
+
+TEST(RandomId, HasPrefixLengthAndUrlSafeAlphabet) {
+  const std::string id = random_public_id("job_", 14);
+  ASSERT_EQ(id.size(), 18u);
+  EXPECT_EQ(id.substr(0, 4), "job_");
+  for (char c : id.substr(4)) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c))) << id;
+}
+
+TEST(RandomId, DoesNotRepeatAcrossManyDraws) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) seen.insert(random_public_id("u_"));
+  EXPECT_EQ(seen.size(), 10000u);
+}
+
+TEST(RandomToken, EncodesBase64UrlWithoutPadding) {
+  EXPECT_EQ(random_token(32).size(), 43u);
+  EXPECT_EQ(random_token(16).size(), 22u);
+  const std::string t = random_token(48);
+  EXPECT_EQ(t.find_first_not_of(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace myspace
