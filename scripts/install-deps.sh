@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpq-dev libhiredis-dev libjwt-dev libspdlog-dev libcli11-dev libcrypt-dev zlib1g-dev
+  libpq-dev libhiredis-dev libjwt-dev libspdlog-dev libcli11-dev libcrypt-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   postgresql-15 postgresql-client-15 redis-server
