@@ -1,0 +1,56 @@
+#pragma once
+// A plain-HTTP/1.1 client on the caller's io_context (service-to-service
+// calls, e.g. gateway -> auth). Idle keep-alive connections are reused per
+// host:port. Not thread-safe: one Client per io_context, like the Server.
+//
+// Failures are myspace::Error: kUnavailable when the peer cannot be reached
+// (refused, reset, DNS), kTimeout when the deadline passes, kBadRequest for a
+// malformed URL, kPayloadTooLarge when the response exceeds the limit.
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "http/message.h"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace myspace::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct ClientOptions {
+  std::chrono::milliseconds default_timeout{5'000};
+  std::size_t max_response_bytes = 8 * 1024 * 1024;
+  std::size_t max_idle_per_host = 8;
+  std::string user_agent = "myspace-http";
+};
+
+class Client {
+ public:
+  explicit Client(boost::asio::io_context& io, ClientOptions options = {});
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // `url` is "http://host[:port]/path[?query]". `timeout` bounds the whole
+  // exchange (resolve, connect, write, read); zero means default_timeout.
+  boost::asio::awaitable<Response> request(Verb method, std::string_view url, std::string body = {},
+                                           Headers headers = {},
+                                           std::chrono::milliseconds timeout = {});
+
+  // Idle pooled connections right now (for tests).
+  std::size_t idle_connections() const noexcept;
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace myspace::http
