@@ -1,0 +1,576 @@
+#include "graphql/language/parser.h"
+
+#include <array>
+
+#include "graphql/language/lexer.h"
+
+namespace myspace::graphql {
+namespace {
+
+constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
+                                                                  "MUTATION",
+                                                                  "SUBSCRIPTION",
+                                                                  "FIELD",
+                                                                  "FRAGMENT_DEFINITION",
+                                                                  "FRAGMENT_SPREAD",
+                                                                  "INLINE_FRAGMENT",
+                                                                  "VARIABLE_DEFINITION",
+                                                                  "SCHEMA",
+                                                                  "SCALAR",
+                                                                  "OBJECT",
+                                                                  "FIELD_DEFINITION",
+                                                                  "ARGUMENT_DEFINITION",
+                                                                  "INTERFACE",
+                                                                  "UNION",
+                                                                  "ENUM",
+                                                                  "ENUM_VALUE",
+                                                                  "INPUT_OBJECT",
+                                                                  "INPUT_FIELD_DEFINITION"};
+
+class Parser {
+ public:
+  Parser(std::string_view source, const ParseOptions& options) : lexer_(source), options_(options) {
+    advance();
+  }
+
+  ast::Document parse_document() {
+    ast::Document doc;
+    do {
+      doc.definitions.push_back(parse_definition());
+    } while (!peek(TokenKind::kEOF));
+    return doc;
+  }
+
+  ast::Value parse_lone_value() {
+    ast::Value value = parse_value(false);
+    expect(TokenKind::kEOF);
+    return value;
+  }
+
+ private:
+  // RAII guard for nesting depth.
+  struct Nested {
+    explicit Nested(Parser& p) : parser(p) {
+      if (++parser.depth_ > parser.options_.max_depth) {
+        parser.lexer_.fail(parser.token().start, "Document exceeds the maximum nesting depth of " +
+                                                     std::to_string(parser.options_.max_depth) +
+                                                     ".");
+      }
+    }
+    ~Nested() { --parser.depth_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+    Parser& parser;
+  };
+
+  const Token& token() const { return lexer_.token(); }
+  bool peek(TokenKind kind) const { return token().kind == kind; }
+  bool peek_keyword(std::string_view word) const {
+    return peek(TokenKind::kName) && token().raw == word;
+  }
+
+  void advance() {
+    lexer_.advance();
+    if (options_.max_tokens != 0 && token().kind != TokenKind::kEOF &&
+        ++token_count_ > options_.max_tokens) {
+      lexer_.fail(token().start, "Document contains more than " +
+                                     std::to_string(options_.max_tokens) +
+                                     " tokens. Parsing aborted.");
+    }
+  }
+
+  [[noreturn]] void unexpected(const Token& at) const {
+    lexer_.fail(at.start, "Unexpected " + token_description(at) + ".");
+  }
+  [[noreturn]] void unexpected() const { unexpected(token()); }
+
+  Token expect(TokenKind kind) {
+    if (!peek(kind)) {
+      lexer_.fail(token().start, "Expected " + std::string(token_description_of(kind)) +
+                                     ", found " + token_description(token()) + ".");
+    }
+    Token t = token();
+    advance();
+    return t;
+  }
+
+  static std::string token_description_of(TokenKind kind) {
+    std::string_view name = token_kind_name(kind);
+    switch (kind) {
+      case TokenKind::kName:
+      case TokenKind::kInt:
+      case TokenKind::kFloat:
+      case TokenKind::kString:
+      case TokenKind::kBlockString:
+      case TokenKind::kEOF:
+        return std::string(name);
+      default:
+        return "\"" + std::string(name) + "\"";
+    }
+  }
+
+  bool skip(TokenKind kind) {
+    if (!peek(kind)) return false;
+    advance();
+    return true;
+  }
+
+  void expect_keyword(std::string_view word) {
+    if (!peek_keyword(word)) {
+      lexer_.fail(token().start, "Expected \"" + std::string(word) + "\", found " +
+                                     token_description(token()) + ".");
+    }
+    advance();
+  }
+
+  bool skip_keyword(std::string_view word) {
+    if (!peek_keyword(word)) return false;
+    advance();
+    return true;
+  }
+
+  std::string_view parse_name() { return expect(TokenKind::kName).raw; }
+
+  ast::NameRef parse_name_ref() {
+    ast::NameRef ref;
+    ref.loc = token().loc;
+    ref.name = parse_name();
+    return ref;
+  }
+
+  // --- Definitions -----------------------------------------------------------
+
+  ast::Definition parse_definition() {
+    if (peek(TokenKind::kBraceL)) return parse_operation_definition();
+    const bool has_description = peek(TokenKind::kString) || peek(TokenKind::kBlockString);
+    const Token keyword = has_description ? lexer_.lookahead() : token();
+    if (keyword.kind == TokenKind::kName) {
+      const std::string_view word = keyword.raw;
+      if (word == "schema" || word == "scalar" || word == "type" || word == "interface" ||
+          word == "union" || word == "enum" || word == "input" || word == "directive") {
+        return parse_type_system_definition(word);
+      }
+      if (has_description) {
+        lexer_.fail(token().start,
+                    "Unexpected description, descriptions are supported only on type "
+                    "definitions.");
+      }
+      if (word == "query" || word == "mutation" || word == "subscription") {
+        return parse_operation_definition();
+      }
+      if (word == "fragment") return parse_fragment_definition();
+      if (word == "extend") return parse_type_system_extension();
+    }
+    unexpected(keyword);
+  }
+
+  ast::OperationDefinition parse_operation_definition() {
+    ast::OperationDefinition op;
+    op.loc = token().loc;
+    if (peek(TokenKind::kBraceL)) {
+      op.shorthand = true;
+      op.selection_set = parse_selection_set();
+      return op;
+    }
+    op.operation = parse_operation_type();
+    if (peek(TokenKind::kName)) op.name = parse_name();
+    op.variables = parse_variable_definitions();
+    op.directives = parse_directives(false);
+    op.selection_set = parse_selection_set();
+    return op;
+  }
+
+  ast::OperationType parse_operation_type() {
+    const Token t = expect(TokenKind::kName);
+    if (t.raw == "query") return ast::OperationType::kQuery;
+    if (t.raw == "mutation") return ast::OperationType::kMutation;
+    if (t.raw == "subscription") return ast::OperationType::kSubscription;
+    unexpected(t);
+  }
+
+  std::vector<ast::VariableDefinition> parse_variable_definitions() {
+    std::vector<ast::VariableDefinition> defs;
+    if (!skip(TokenKind::kParenL)) return defs;
+    do {
+      ast::VariableDefinition def;
+      def.loc = token().loc;
+      expect(TokenKind::kDollar);
+      def.name = parse_name();
+      expect(TokenKind::kColon);
+      def.type = parse_type_ref();
+      if (skip(TokenKind::kEquals)) def.default_value = parse_value(true);
+      def.directives = parse_directives(true);
+      defs.push_back(std::move(def));
+    } while (!skip(TokenKind::kParenR));
+    return defs;
+  }
+
+  ast::SelectionSet parse_selection_set() {
+    Nested nested(*this);
+    ast::SelectionSet set;
+    set.loc = token().loc;
+    expect(TokenKind::kBraceL);
+    do {
+      set.selections.push_back(parse_selection());
+    } while (!skip(TokenKind::kBraceR));
+    return set;
+  }
+
+  ast::Selection parse_selection() {
+    ast::Selection sel;
+    sel.loc = token().loc;
+    if (skip(TokenKind::kSpread)) {
+      if (peek(TokenKind::kName) && token().raw != "on") {
+        sel.kind = ast::SelectionKind::kFragmentSpread;
+        sel.name = parse_name();
+        sel.directives = parse_directives(false);
+        return sel;
+      }
+      sel.kind = ast::SelectionKind::kInlineFragment;
+      if (skip_keyword("on")) sel.type_condition = parse_name();
+      sel.directives = parse_directives(false);
+      sel.selection_set = parse_selection_set();
+      return sel;
+    }
+    sel.kind = ast::SelectionKind::kField;
+    std::string_view name = parse_name();
+    if (skip(TokenKind::kColon)) {
+      sel.alias = name;
+      name = parse_name();
+    }
+    sel.name = name;
+    sel.arguments = parse_arguments(false);
+    sel.directives = parse_directives(false);
+    if (peek(TokenKind::kBraceL)) sel.selection_set = parse_selection_set();
+    return sel;
+  }
+
+  std::vector<ast::Argument> parse_arguments(bool is_const) {
+    std::vector<ast::Argument> args;
+    if (!skip(TokenKind::kParenL)) return args;
+    do {
+      ast::Argument arg;
+      arg.loc = token().loc;
+      arg.name = parse_name();
+      expect(TokenKind::kColon);
+      arg.value = parse_value(is_const);
+      args.push_back(std::move(arg));
+    } while (!skip(TokenKind::kParenR));
+    return args;
+  }
+
+  ast::FragmentDefinition parse_fragment_definition() {
+    ast::FragmentDefinition frag;
+    frag.loc = token().loc;
+    expect_keyword("fragment");
+    if (peek_keyword("on")) unexpected();
+    frag.name = parse_name();
+    expect_keyword("on");
+    frag.type_condition_loc = token().loc;
+    frag.type_condition = parse_name();
+    frag.directives = parse_directives(false);
+    frag.selection_set = parse_selection_set();
+    return frag;
+  }
+
+  // --- Values and types ------------------------------------------------------
+
+  ast::Value parse_value(bool is_const) {
+    Nested nested(*this);
+    ast::Value value;
+    value.loc = token().loc;
+    switch (token().kind) {
+      case TokenKind::kBracketL:
+        value.kind = ast::ValueKind::kList;
+        advance();
+        while (!skip(TokenKind::kBracketR)) value.list.push_back(parse_value(is_const));
+        return value;
+      case TokenKind::kBraceL:
+        value.kind = ast::ValueKind::kObject;
+        advance();
+        while (!skip(TokenKind::kBraceR)) {
+          ast::ObjectField field;
+          field.loc = token().loc;
+          field.name = parse_name();
+          expect(TokenKind::kColon);
+          field.value = parse_value(is_const);
+          value.fields.push_back(std::move(field));
+        }
+        return value;
+      case TokenKind::kInt:
+      case TokenKind::kFloat:
+        value.kind = peek(TokenKind::kInt) ? ast::ValueKind::kInt : ast::ValueKind::kFloat;
+        value.raw = token().raw;
+        advance();
+        return value;
+      case TokenKind::kString:
+      case TokenKind::kBlockString:
+        return parse_string_literal();
+      case TokenKind::kName:
+        value.raw = token().raw;
+        if (value.raw == "true" || value.raw == "false") {
+          value.kind = ast::ValueKind::kBoolean;
+          value.boolean = value.raw == "true";
+        } else if (value.raw == "null") {
+          value.kind = ast::ValueKind::kNull;
+        } else {
+          value.kind = ast::ValueKind::kEnum;
+        }
+        advance();
+        return value;
+      case TokenKind::kDollar:
+        if (is_const) {
+          const Token dollar = token();
+          advance();
+          if (peek(TokenKind::kName)) {
+            lexer_.fail(dollar.start, "Unexpected variable \"$" + std::string(token().raw) +
+                                          "\" in constant value.");
+          }
+          unexpected(dollar);
+        }
+        advance();
+        value.kind = ast::ValueKind::kVariable;
+        value.raw = parse_name();
+        return value;
+      default:
+        unexpected();
+    }
+  }
+
+  ast::Value parse_string_literal() {
+    ast::Value value;
+    value.loc = token().loc;
+    value.kind = ast::ValueKind::kString;
+    value.block = peek(TokenKind::kBlockString);
+    value.string = token().value;
+    advance();
+    return value;
+  }
+
+  ast::TypeRef parse_type_ref() {
+    Nested nested(*this);
+    ast::TypeRef type;
+    type.loc = token().loc;
+    if (skip(TokenKind::kBracketL)) {
+      type.kind = ast::TypeRef::Kind::kList;
+      type.of = std::make_unique<ast::TypeRef>(parse_type_ref());
+      expect(TokenKind::kBracketR);
+    } else {
+      type.name = parse_name();
+    }
+    if (skip(TokenKind::kBang)) {
+      ast::TypeRef non_null;
+      non_null.kind = ast::TypeRef::Kind::kNonNull;
+      non_null.loc = type.loc;
+      non_null.of = std::make_unique<ast::TypeRef>(std::move(type));
+      return non_null;
+    }
+    return type;
+  }
+
+  std::vector<ast::Directive> parse_directives(bool is_const) {
+    std::vector<ast::Directive> directives;
+    while (peek(TokenKind::kAt)) {
+      ast::Directive directive;
+      directive.loc = token().loc;
+      advance();
+      directive.name = parse_name();
+      directive.arguments = parse_arguments(is_const);
+      directives.push_back(std::move(directive));
+    }
+    return directives;
+  }
+
+  // --- Type system -----------------------------------------------------------
+
+  std::optional<ast::Value> parse_description() {
+    if (peek(TokenKind::kString) || peek(TokenKind::kBlockString)) return parse_string_literal();
+    return std::nullopt;
+  }
+
+  ast::TypeSystemDefinition parse_type_system_definition(std::string_view word) {
+    ast::TypeSystemDefinition def;
+    def.loc = token().loc;
+    def.description = parse_description();
+    advance();  // the keyword
+    parse_type_system_body(word, def);
+    return def;
+  }
+
+  ast::TypeSystemDefinition parse_type_system_extension() {
+    ast::TypeSystemDefinition def;
+    def.loc = token().loc;
+    def.extension = true;
+    advance();  // "extend"
+    const Token keyword = token();
+    if (keyword.kind != TokenKind::kName || keyword.raw == "directive") unexpected(keyword);
+    const std::string_view word = keyword.raw;
+    if (word != "schema" && word != "scalar" && word != "type" && word != "interface" &&
+        word != "union" && word != "enum" && word != "input") {
+      unexpected(keyword);
+    }
+    advance();
+    parse_type_system_body(word, def);
+    const bool empty = def.directives.empty() && def.interfaces.empty() && def.fields.empty() &&
+                       def.members.empty() && def.values.empty() && def.input_fields.empty() &&
+                       def.operation_types.empty();
+    if (empty) unexpected();
+    return def;
+  }
+
+  // Everything after the keyword; shared by definitions and extensions.
+  void parse_type_system_body(std::string_view word, ast::TypeSystemDefinition& def) {
+    if (word == "schema") {
+      def.kind = ast::TypeSystemKind::kSchema;
+      def.directives = parse_directives(true);
+      if (def.extension && !peek(TokenKind::kBraceL)) return;
+      def.operation_types = parse_operation_types();
+      return;
+    }
+    if (word == "directive") return parse_directive_definition_body(def);
+    def.name = parse_name();
+    if (word == "scalar") {
+      def.kind = ast::TypeSystemKind::kScalar;
+      def.directives = parse_directives(true);
+    } else if (word == "type" || word == "interface") {
+      def.kind = word == "type" ? ast::TypeSystemKind::kObject : ast::TypeSystemKind::kInterface;
+      def.interfaces = parse_implements();
+      def.directives = parse_directives(true);
+      def.fields = parse_fields_definition();
+    } else if (word == "union") {
+      def.kind = ast::TypeSystemKind::kUnion;
+      def.directives = parse_directives(true);
+      if (skip(TokenKind::kEquals)) {
+        skip(TokenKind::kPipe);
+        do {
+          def.members.push_back(parse_name_ref());
+        } while (skip(TokenKind::kPipe));
+      }
+    } else if (word == "enum") {
+      def.kind = ast::TypeSystemKind::kEnum;
+      def.directives = parse_directives(true);
+      def.values = parse_enum_values();
+    } else {
+      def.kind = ast::TypeSystemKind::kInputObject;
+      def.directives = parse_directives(true);
+      def.input_fields = parse_input_values(TokenKind::kBraceL, TokenKind::kBraceR);
+    }
+  }
+
+  std::vector<ast::RootOperationTypeDefinition> parse_operation_types() {
+    std::vector<ast::RootOperationTypeDefinition> types;
+    expect(TokenKind::kBraceL);
+    do {
+      ast::RootOperationTypeDefinition op;
+      op.loc = token().loc;
+      op.operation = parse_operation_type();
+      expect(TokenKind::kColon);
+      op.type = parse_name();
+      types.push_back(op);
+    } while (!skip(TokenKind::kBraceR));
+    return types;
+  }
+
+  std::vector<ast::NameRef> parse_implements() {
+    std::vector<ast::NameRef> interfaces;
+    if (!skip_keyword("implements")) return interfaces;
+    skip(TokenKind::kAmp);
+    do {
+      interfaces.push_back(parse_name_ref());
+    } while (skip(TokenKind::kAmp));
+    return interfaces;
+  }
+
+  std::vector<ast::FieldDefinition> parse_fields_definition() {
+    std::vector<ast::FieldDefinition> fields;
+    if (!skip(TokenKind::kBraceL)) return fields;
+    do {
+      ast::FieldDefinition field;
+      field.loc = token().loc;
+      field.description = parse_description();
+      field.name = parse_name();
+      field.arguments = parse_input_values(TokenKind::kParenL, TokenKind::kParenR);
+      expect(TokenKind::kColon);
+      field.type = parse_type_ref();
+      field.directives = parse_directives(true);
+      fields.push_back(std::move(field));
+    } while (!skip(TokenKind::kBraceR));
+    return fields;
+  }
+
+  // An optional, non-empty list of input value definitions between open and close.
+  std::vector<ast::InputValueDefinition> parse_input_values(TokenKind open, TokenKind close) {
+    std::vector<ast::InputValueDefinition> values;
+    if (!skip(open)) return values;
+    do {
+      ast::InputValueDefinition value;
+      value.loc = token().loc;
+      value.description = parse_description();
+      value.name = parse_name();
+      expect(TokenKind::kColon);
+      value.type = parse_type_ref();
+      if (skip(TokenKind::kEquals)) value.default_value = parse_value(true);
+      value.directives = parse_directives(true);
+      values.push_back(std::move(value));
+    } while (!skip(close));
+    return values;
+  }
+
+  std::vector<ast::EnumValueDefinition> parse_enum_values() {
+    std::vector<ast::EnumValueDefinition> values;
+    if (!skip(TokenKind::kBraceL)) return values;
+    do {
+      ast::EnumValueDefinition value;
+      value.loc = token().loc;
+      value.description = parse_description();
+      if (peek_keyword("true") || peek_keyword("false") || peek_keyword("null")) {
+        lexer_.fail(token().start, token_description(token()) +
+                                       " is reserved and cannot be used for an enum value.");
+      }
+      value.name = parse_name();
+      value.directives = parse_directives(true);
+      values.push_back(std::move(value));
+    } while (!skip(TokenKind::kBraceR));
+    return values;
+  }
+
+  void parse_directive_definition_body(ast::TypeSystemDefinition& def) {
+    def.kind = ast::TypeSystemKind::kDirective;
+    expect(TokenKind::kAt);
+    def.name = parse_name();
+    def.arguments = parse_input_values(TokenKind::kParenL, TokenKind::kParenR);
+    def.repeatable = skip_keyword("repeatable");
+    expect_keyword("on");
+    skip(TokenKind::kPipe);
+    do {
+      const Token t = token();
+      ast::NameRef location = parse_name_ref();
+      bool known = false;
+      for (auto name : kDirectiveLocations) known = known || name == location.name;
+      if (!known) unexpected(t);
+      def.locations.push_back(location);
+    } while (skip(TokenKind::kPipe));
+  }
+
+  Lexer lexer_;
+  const ParseOptions& options_;
+  std::size_t token_count_ = 0;
+  std::size_t depth_ = 0;
+};
+
+}  // namespace
+
+ast::Document parse(std::string source, const ParseOptions& options) {
+  auto text = std::make_shared<const std::string>(std::move(source));
+  Parser parser(*text, options);
+  ast::Document doc = parser.parse_document();
+  doc.source = std::move(text);
+  return doc;
+}
+
+ast::Value parse_value(std::string_view source, const ParseOptions& options) {
+  Parser parser(source, options);
+  return parser.parse_lone_value();
+}
+
+}  // namespace myspace::graphql

@@ -1,0 +1,95 @@
+#include "graphql/language/printer.h"
+
+#include <gtest/gtest.h>
+
+#include "graphql/language/parser.h"
+
+namespace myspace::graphql {
+namespace {
+
+std::string reprint(std::string source) {
+  return print(parse(std::move(source)));
+}
+
+TEST(Printer, PrintsExecutableDocumentsInGraphqlJsFormat) {
+  EXPECT_EQ(reprint("query { a }"), "{\n  a\n}");
+  EXPECT_EQ(reprint("query Q($a: [Int!]! = [1,2] @d, $b: In = {x: 1}) @op { alias: f(x: $a) "
+                    "@skip(if: true) { ...F ... on T { g } ... @include(if: $b) { h } } }\n"
+                    "fragment F on T @d { i }"),
+            "query Q($a: [Int!]! = [1, 2] @d, $b: In = {x: 1}) @op {\n"
+            "  alias: f(x: $a) @skip(if: true) {\n"
+            "    ...F\n"
+            "    ... on T {\n"
+            "      g\n"
+            "    }\n"
+            "    ... @include(if: $b) {\n"
+            "      h\n"
+            "    }\n"
+            "  }\n"
+            "}\n\n"
+            "fragment F on T @d {\n"
+            "  i\n"
+            "}");
+  EXPECT_EQ(reprint("mutation { like(id: 1) }"), "mutation {\n  like(id: 1)\n}");
+  EXPECT_EQ(reprint("subscription S { a }"), "subscription S {\n  a\n}");
+}
+
+TEST(Printer, WrapsLongArgumentListsOverEightyColumns) {
+  EXPECT_EQ(reprint("{ someFieldName(argumentNumberOne: \"aaaaaaaaaaaaaaaa\", argumentNumberTwo: "
+                    "\"bbbbbbbbbbbbbbbbbb\") }"),
+            "{\n"
+            "  someFieldName(\n"
+            "    argumentNumberOne: \"aaaaaaaaaaaaaaaa\"\n"
+            "    argumentNumberTwo: \"bbbbbbbbbbbbbbbbbb\"\n"
+            "  )\n"
+            "}");
+}
+
+TEST(Printer, PrintsStringsWithEscapes) {
+  EXPECT_EQ(print_string("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+  EXPECT_EQ(print_string("\xC2\x85"), "\"\\u0085\"");
+  EXPECT_EQ(print_string("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
+}
+
+TEST(Printer, PrintsBlockStringsLikeGraphqlJs) {
+  EXPECT_EQ(print_block_string("short"), "\"\"\"short\"\"\"");
+  EXPECT_EQ(print_block_string("two\nlines"), "\"\"\"\ntwo\nlines\n\"\"\"");
+  EXPECT_EQ(print_block_string(" leading space"), "\"\"\" leading space\"\"\"");
+  EXPECT_EQ(print_block_string("ends with \""), "\"\"\"\nends with \"\n\"\"\"");
+  EXPECT_EQ(print_block_string("has \"\"\" inside"), "\"\"\"has \\\"\"\" inside\"\"\"");
+  EXPECT_EQ(print_block_string("first\n  indented"), "\"\"\"\nfirst\n  indented\n\"\"\"");
+}
+
+TEST(Printer, PrintsSchemaDefinitionLanguage) {
+  const std::string sdl =
+      "\"\"\"The schema\"\"\"\n"
+      "schema @d {\n  query: Query\n  mutation: Mutation\n}\n\n"
+      "\"A date\"\nscalar DateTime @specifiedBy(url: \"https://example.com\")\n\n"
+      "type Human implements Character & Node @key(fields: \"id\") {\n"
+      "  \"\"\"\n  The id\n  on two lines\n  \"\"\"\n  id: ID!\n"
+      "  friends(first: Int = 10, after: String): [Character!]! @deprecated(reason: \"no\")\n"
+      "  described(\n    \"an arg\"\n    arg: Int\n  ): Int\n"
+      "}\n\n"
+      "interface Node implements Entity {\n  id: ID!\n}\n\n"
+      "union SearchResult = Human | Droid\n\n"
+      "enum Episode {\n  NEWHOPE\n  EMPIRE @deprecated\n}\n\n"
+      "input ReviewInput {\n  stars: Int! = 5\n  commentary: String\n}\n\n"
+      "directive @key(fields: String!) repeatable on OBJECT | INTERFACE\n\n"
+      "extend schema @other\n\n"
+      "extend type Human {\n  age: Int\n}\n\n"
+      "extend union SearchResult = Starship\n\n"
+      "extend scalar DateTime @x";
+  EXPECT_EQ(reprint(sdl), sdl);
+}
+
+TEST(Printer, PrintIsAFixedPointOfParse) {
+  const std::string source = R"(
+query Q($v: Int = 3) { a(b: [1, 2.5, "s", """block
+string""", true, null, ENUM, {x: $v}]) { ... on T { c } } }
+)";
+  std::string once = reprint(source);
+  EXPECT_EQ(reprint(once), once);
+}
+
+}  // namespace
+}  // namespace myspace::graphql
