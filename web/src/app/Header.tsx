@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { useAuthStore, useSession } from '../features/auth/AuthContext';
+import { buttonClass } from '../ui/buttonStyles';
+import { Container } from '../ui/Container';
+import { cx } from '../ui/cx';
+import { LogoMark } from '../ui/Logo';
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  cx(
+    'rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+    isActive ? 'text-indigo-700' : 'text-slate-700 hover:text-slate-900',
+  );
+
+export function Header() {
+  const session = useSession();
+  const auth = useAuthStore();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+
+  // Close the mobile menu after navigating.
+  useEffect(() => setOpen(false), [location.pathname, location.search]);
+
+  const name = session?.user?.displayName ?? session?.user?.username ?? session?.user?.email;
+
+  const links = (
+    <>
+      <NavLink to="/jobs" className={navLink}>
+        Find work
+      </NavLink>
+      <Link to="/register?as=CLIENT" className={navLink({ isActive: false })}>
+        Hire talent
+      </Link>
+    </>
+  );
+
+  const account = session ? (
+    <>
+      <span className="px-3 py-2 text-sm text-slate-600">
+        Signed in{name ? <> as <span className="font-medium text-slate-900">{name}</span></> : null}
+      </span>
+      <button type="button" className={buttonClass('secondary', 'sm')} onClick={() => auth.signOut()}>
+        Log out
+      </button>
+    </>
+  ) : (
+    <>
+      <NavLink to="/login" className={navLink}>
+        Log in
+      </NavLink>
+      <Link to="/register" className={buttonClass('primary', 'sm')}>
+        Sign up
+      </Link>
+    </>
+  );
+
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200/80 bg-white/90 backdrop-blur">
+      <Container className="flex h-16 items-center justify-between gap-4">
+        <Link
+          to="/"
+          className="flex items-center gap-2 rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600"
+        >
+          <LogoMark />
+          <span className="text-lg font-bold tracking-tight text-slate-900">MySpace 2.0</span>
+        </Link>
+
+        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          {links}
+          <span className="mx-2 h-6 w-px bg-slate-200" aria-hidden="true" />
+          {account}
+        </nav>
+
+        <button
+          type="button"
+          className="inline-flex items-center justify-center rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 md:hidden"
+          aria-expanded={open}
+          aria-controls="mobile-menu"
+          onClick={() => setOpen((v) => !v)}
+        >
+          <span className="sr-only">{open ? 'Close menu' : 'Open menu'}</span>
+          <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+            {open ? <path strokeLinecap="round" d="M6 6l12 12M18 6L6 18" /> : <path strokeLinecap="round" d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
+        </button>
+      </Container>
+
+      {open && (
+        <nav id="mobile-menu" aria-label="Main" className="border-t border-slate-200 bg-white md:hidden">
+          <Container className="flex flex-col items-stretch gap-1 py-3">{links}{account}</Container>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createAuthStore, type AuthStore, type Session } from './authStore';
+
+const AuthContext = createContext<AuthStore | null>(null);
+
+export function AuthProvider({ store, children }: { store: AuthStore; children: ReactNode }) {
+  return <AuthContext.Provider value={store}>{children}</AuthContext.Provider>;
+}
+
+const fallbackStore = createAuthStore();
+
+export function useAuthStore(): AuthStore {
+  return useContext(AuthContext) ?? fallbackStore;
+}
+
+export function useSession(): Session | null {
+  const store = useAuthStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}

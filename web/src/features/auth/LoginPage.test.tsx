@@ -1,0 +1,44 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../test/render';
+import { LoginPage } from './LoginPage';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('LoginPage', () => {
+  it('validates the email while typing', async () => {
+    const user = userEvent.setup();
+    renderPage(<LoginPage />, { route: '/login' });
+    await user.type(screen.getByLabelText('Email'), 'not-an-email');
+    expect(screen.getByText(/enter a valid email address/i)).toBeInTheDocument();
+  });
+
+  it('shows a friendly message when the auth service is unreachable', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const user = userEvent.setup();
+    renderPage(<LoginPage />, { route: '/login' });
+    await user.type(screen.getByLabelText('Email'), 'jane@example.com');
+    await user.type(screen.getByLabelText('Password'), 'whatever1');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/could not reach the sign-in service/i);
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
+  });
+
+  it('signs in and stores the session in memory', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ accessToken: 'abc' }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    const { auth } = renderPage(<LoginPage />, { route: '/login' });
+    await user.type(screen.getByLabelText('Email'), ' jane@example.com ');
+    await user.type(screen.getByLabelText('Password'), 'secret-pass');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent('/jobs');
+    expect(auth.getSnapshot()).toEqual({ accessToken: 'abc', user: null });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://localhost:3002/login');
+    expect(JSON.parse(String(init.body))).toEqual({ email: 'jane@example.com', password: 'secret-pass' });
+  });
+});
