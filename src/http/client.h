@@ -4,8 +4,9 @@
 // host:port. Not thread-safe: one Client per io_context, like the Server.
 //
 // Failures are myspace::Error: kUnavailable when the peer cannot be reached
-// (refused, reset, DNS), kTimeout when the deadline passes, kBadRequest for a
-// malformed URL, kPayloadTooLarge when the response exceeds the limit.
+// (refused, reset, DNS) or answers with something unusable (malformed, over
+// max_response_bytes), kTimeout when the deadline passes, kBadRequest for a
+// malformed or non-http URL. Any HTTP status, 5xx included, is a response.
 
 #include <chrono>
 #include <cstddef>
@@ -29,6 +30,9 @@ struct ClientOptions {
   std::chrono::milliseconds default_timeout{5'000};
   std::size_t max_response_bytes = 8 * 1024 * 1024;
   std::size_t max_idle_per_host = 8;
+  // Pooled connections idle longer than this are dropped rather than reused,
+  // so that we rarely race a server closing them (keep below its idle timeout).
+  std::chrono::milliseconds idle_ttl{30'000};
   std::string user_agent = "myspace-http";
 };
 

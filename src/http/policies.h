@@ -14,7 +14,7 @@ namespace myspace::http {
 
 inline constexpr std::size_t kMaxRequestIdLength = 128;
 
-// `candidate` if it is 1..kMaxRequestIdLength characters of [A-Za-z0-9._:-],
+// `candidate` if it is 1..kMaxRequestIdLength characters of [A-Za-z0-9._:-] (and '_'),
 // otherwise nullopt (the caller generates a fresh id).
 std::optional<std::string> sanitize_request_id(std::string_view candidate);
 // A fresh random request id.

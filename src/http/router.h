@@ -41,8 +41,9 @@ class Router {
   // `path` is the target without the query string, not yet percent-decoded.
   Match match(Verb method, std::string_view path) const;
 
+  struct Node;  // opaque: the segment tree, defined in router.cpp
+
  private:
-  struct Node;
   std::unique_ptr<Node> root_;
 };
 

@@ -3,6 +3,7 @@
 // way: run N threads, each with its own io_context and its own Server on the
 // same port (SO_REUSEPORT lets the kernel spread connections). Bind the first
 // Server to port 0 or a fixed port, then give the others `first.port()`.
+// A Server is not thread-safe: call it only from its io_context's thread.
 //
 // Every response gets: the request id header, security headers, CORS headers
 // for allowed origins, gzip when worthwhile, a JSON error body for errors, one
@@ -23,6 +24,10 @@ class io_context;
 }
 
 namespace myspace::http {
+
+namespace detail {
+struct ServerState;
+}
 
 struct ServerOptions {
   std::string address = "0.0.0.0";
@@ -69,13 +74,15 @@ class Server {
   // 404/405. Call before start().
   void use(Middleware middleware);
 
-  // Binds, listens and starts accepting. Throws std::system_error when the
-  // address cannot be bound.
+  // Binds, listens and starts accepting. Throws boost::system::system_error
+  // when the address cannot be bound.
   void start();
 
   // Stops accepting, closes idle keep-alive connections, lets in-flight
   // requests finish within shutdown_timeout, then closes what remains.
-  // Completes when every connection is gone. Run it on the Server's io_context.
+  // Completes when every connection is gone, or shortly after the bound when
+  // a handler ignores its closed socket (its coroutine then ends on its own).
+  // Run it on the Server's io_context.
   boost::asio::awaitable<void> stop();
 
   // The bound port (useful with port 0); valid after start().
@@ -84,8 +91,9 @@ class Server {
   std::size_t connection_count() const noexcept;
 
  private:
-  struct State;
-  std::shared_ptr<State> state_;
+  // Shared with the connection coroutines, which may outlive this object by
+  // a moment. Destroy the Server before its io_context.
+  std::shared_ptr<detail::ServerState> state_;
 };
 
 }  // namespace myspace::http

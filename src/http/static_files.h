@@ -6,8 +6,8 @@
 // symlinks leading outside the root are skipped at load time.
 //
 // Caching: files under /assets/ (Vite's content-hashed names) are immutable
-// for a year; index.html is "no-cache" (always revalidated via ETag); other
-// files get a short max-age. Unknown extension-less paths whose request accepts
+// for a year; everything else (index.html, favicon.ico…) is "no-cache", i.e.
+// revalidated with If-None-Match on each use. Unknown extension-less paths whose request accepts
 // text/html get index.html (single-page-app routing).
 
 #include <cstddef>

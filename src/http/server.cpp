@@ -1,0 +1,522 @@
+#include "http/server.h"
+
+#include <sys/socket.h>
+
+#include <array>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <list>
+#include <unordered_map>
+
+#include "common/log.h"
+#include "common/metrics.h"
+#include "http/errors.h"
+#include "http/gzip.h"
+#include "http/policies.h"
+#include "http/url.h"
+
+namespace myspace::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using field = beast_http::field;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  // True while waiting for the next request; stop() may close it right away.
+  bool idle = true;
+};
+using ConnectionPtr = std::shared_ptr<Connection>;
+
+// What the access log and metrics need about one exchange.
+struct Exchange {
+  std::string_view method = "-";
+  std::string path = "-";
+  std::string_view route;
+  std::string request_id;
+  unsigned status = 0;
+  std::size_t bytes = 0;
+  Clock::time_point started = Clock::now();
+};
+
+std::string escape_label(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view status_class(unsigned status) noexcept {
+  switch (status / 100) {
+    case 1:
+      return "1xx";
+    case 2:
+      return "2xx";
+    case 3:
+      return "3xx";
+    case 4:
+      return "4xx";
+    default:
+      return "5xx";
+  }
+}
+
+}  // namespace
+
+struct detail::ServerState {
+  ServerState(asio::io_context& io_context, ServerOptions server_options, Router server_router)
+      : io(io_context),
+        options(std::move(server_options)),
+        router(std::move(server_router)),
+        cors(options.cors_origins, options.cors_allow_credentials),
+        acceptor(io_context),
+        drained(io_context),
+        open_connections(
+            metrics::Registry::global().gauge("http_open_connections", "Open HTTP connections.",
+                                              "server=\"" + escape_label(options.name) + "\"")) {}
+
+  asio::io_context& io;
+  ServerOptions options;
+  Router router;
+  CorsPolicy cors;
+  std::vector<Middleware> middleware;
+  tcp::acceptor acceptor;
+  std::uint16_t port = 0;
+  bool started = false;
+  bool stopping = false;
+  std::list<ConnectionPtr> connections;
+  // Cancelled when the last connection ends during stop().
+  asio::steady_timer drained;
+  metrics::Gauge& open_connections;
+  // Per-server caches so that recording a request never takes the registry lock.
+  std::unordered_map<std::string, metrics::Counter*> request_counters;
+  std::unordered_map<std::string, metrics::Histogram*> latency_histograms;
+
+  void record(const Exchange& exchange);
+  void finalize(const Request* request, Response& response, bool close) const;
+};
+
+void detail::ServerState::record(const Exchange& exchange) {
+  const auto elapsed = std::chrono::duration<double>(Clock::now() - exchange.started).count();
+  const std::string route = exchange.route.empty() ? "unmatched" : escape_label(exchange.route);
+  const std::string server_label =
+      "server=\"" + escape_label(options.name) + "\",route=\"" + route + "\"";
+  const std::string counter_key =
+      server_label + ",status=\"" + std::string(status_class(exchange.status)) + "\"";
+  auto& counter = request_counters[counter_key];
+  if (!counter) {
+    counter = &metrics::Registry::global().counter(
+        "http_requests_total", "HTTP requests by route and status class.", counter_key);
+  }
+  counter->inc();
+  auto& histogram = latency_histograms[server_label];
+  if (!histogram) {
+    histogram = &metrics::Registry::global().histogram(
+        "http_request_duration_seconds", "HTTP request latency by route.", server_label);
+  }
+  histogram->observe(elapsed);
+  log::info("http.request", {{"method", exchange.method},
+                             {"path", exchange.path},
+                             {"status", exchange.status},
+                             {"duration_ms", elapsed * 1000.0},
+                             {"request_id", exchange.request_id},
+                             {"bytes", exchange.bytes}});
+}
+
+namespace {
+
+bool body_forbidden(Status status) {
+  return beast_http::to_status_class(status) == beast_http::status_class::informational ||
+         status == Status::no_content || status == Status::not_modified;
+}
+
+void maybe_gzip(const Request& request, Response& response, std::size_t min_bytes) {
+  if (response.body().size() < min_bytes || response.count(field::content_encoding) > 0 ||
+      !is_compressible(response[field::content_type])) {
+    return;
+  }
+  add_vary(response, "Accept-Encoding");
+  if (!accepts_gzip(request[field::accept_encoding])) return;
+  response.body() = gzip_compress(response.body());
+  response.set(field::content_encoding, "gzip");
+}
+
+}  // namespace
+
+// Everything every response gets, whoever produced it. `request` is null when
+// the request head could not be read.
+void detail::ServerState::finalize(const Request* request, Response& response, bool close) const {
+  apply_security_headers(response, options.content_security_policy);
+  if (request) cors.apply(*request, response);
+  if (body_forbidden(response.result())) {
+    response.body().clear();
+    response.erase(field::content_length);
+    response.erase(field::transfer_encoding);
+  } else {
+    if (request) maybe_gzip(*request, response, options.gzip_min_bytes);
+    response.prepare_payload();
+  }
+  response.keep_alive(!close && !stopping && request && request->keep_alive());
+  // HEAD gets the headers GET would get, Content-Length included, but no body.
+  if (request && request->method() == Verb::head) response.body().clear();
+}
+
+namespace {
+
+// Runs middleware[i..] around `last`.
+asio::awaitable<Response> run_chain(const std::vector<Middleware>& middleware, std::size_t i,
+                                    Context& context, const Handler& last) {
+  if (i == middleware.size()) co_return co_await last(context);
+  const Handler next = [&middleware, i, &last](Context& c) {
+    return run_chain(middleware, i + 1, c, last);
+  };
+  co_return co_await middleware[i](context, next);
+}
+
+asio::awaitable<Response> not_found(Context& context) {
+  co_return error_response(ErrorCode::kNotFound, "no such resource", context.request_id,
+                           context.request.version());
+}
+
+asio::awaitable<Response> method_not_allowed(std::string allow, Context& context) {
+  auto response =
+      error_response(Status::method_not_allowed, "METHOD_NOT_ALLOWED", "method not allowed",
+                     context.request_id, context.request.version());
+  response.set(field::allow, allow);
+  co_return response;
+}
+
+// Calls the handler chain and turns whatever it throws into a JSON error.
+asio::awaitable<Response> invoke(const std::vector<Middleware>& middleware, Context& context,
+                                 const Handler& last) {
+  std::exception_ptr failure;
+  try {
+    co_return co_await run_chain(middleware, 0, context, last);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  const auto version = context.request.version();
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kInternal || !e.detail().empty()) {
+      log::warn("http.handler_error", {{"request_id", context.request_id},
+                                       {"code", error_code_name(e.code())},
+                                       {"message", e.what()},
+                                       {"detail", e.detail()}});
+    }
+    co_return error_response(e.code(), e.what(), context.request_id, version);
+  } catch (const std::exception& e) {
+    log::error("http.handler_exception",
+               {{"request_id", context.request_id}, {"route", context.route}, {"what", e.what()}});
+  } catch (...) {
+    log::error("http.handler_exception",
+               {{"request_id", context.request_id}, {"route", context.route}, {"what", "unknown"}});
+  }
+  co_return error_response(ErrorCode::kInternal, "internal server error", context.request_id,
+                           version);
+}
+
+asio::awaitable<Response> dispatch(detail::ServerState& state, Context& context) {
+  const auto& request = context.request;
+  if (CorsPolicy::is_preflight(request)) co_return state.cors.preflight(request);
+  auto match = state.router.match(request.method(), target_path(request.target()));
+  context.route = std::move(match.pattern);
+  context.params = std::move(match.params);
+  switch (match.kind) {
+    case Router::Match::Kind::kFound:
+      co_return co_await invoke(state.middleware, context, *match.handler);
+    case Router::Match::Kind::kMethodNotAllowed: {
+      const Handler answer = [allow = std::move(match.allow)](Context& c) {
+        return method_not_allowed(allow, c);
+      };
+      co_return co_await invoke(state.middleware, context, answer);
+    }
+    case Router::Match::Kind::kNotFound:
+      break;
+  }
+  static const Handler kNotFound = not_found;
+  co_return co_await invoke(state.middleware, context, kNotFound);
+}
+
+// The status for a failure to read a request, or nullopt when the connection
+// should just be closed (peer gone, deadline passed).
+std::optional<Status> read_failure_status(beast::error_code ec) {
+  if (ec == beast_http::error::header_limit) return Status::request_header_fields_too_large;
+  if (ec == beast_http::error::body_limit) return Status::payload_too_large;
+  if (ec == beast::error::timeout || ec == beast_http::error::end_of_stream ||
+      ec == asio::error::eof || ec == asio::error::connection_reset ||
+      ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor ||
+      ec == beast_http::error::partial_message) {
+    return std::nullopt;
+  }
+  return Status::bad_request;
+}
+
+Response read_failure_response(Status status, std::string_view request_id) {
+  switch (status) {
+    case Status::request_header_fields_too_large:
+      return error_response(status, "HEADER_TOO_LARGE", "request header too large", request_id);
+    case Status::payload_too_large:
+      return error_response(ErrorCode::kPayloadTooLarge, "request body too large", request_id);
+    default:
+      return error_response(ErrorCode::kBadRequest, "malformed request", request_id);
+  }
+}
+
+std::string request_id_for(const Request& request) {
+  if (auto id = sanitize_request_id(request["X-Request-Id"])) return std::move(*id);
+  return generate_request_id();
+}
+
+asio::awaitable<void> write_response(detail::ServerState& state, Connection& connection,
+                                     Response& response) {
+  connection.stream.expires_after(state.options.write_timeout);
+  beast::error_code ec;
+  co_await beast_http::async_write(connection.stream, response,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) response.keep_alive(false);
+}
+
+// Closing a socket with unread input makes the kernel send RST, which can
+// destroy the error response before the client reads it. So: stop sending,
+// then discard what the client still sends, briefly and boundedly.
+asio::awaitable<void> linger(Connection& connection) {
+  beast::error_code ec;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection.stream.expires_after(std::chrono::milliseconds(500));
+  std::array<char, 4096> sink;
+  std::size_t discarded = 0;
+  while (!ec && discarded < 256 * 1024) {
+    discarded += co_await connection.stream.async_read_some(
+        asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+// Answers a request whose head or body could not be read, if there is anyone
+// to answer. Always ends the connection.
+asio::awaitable<void> reject(detail::ServerState& state, Connection& connection,
+                             beast::error_code ec,
+                             const beast_http::request_parser<beast_http::string_body>& parser,
+                             Exchange& exchange) {
+  const auto status = read_failure_status(ec);
+  if (!status) co_return;
+  const bool have_head = parser.is_header_done();
+  const Request* request = have_head ? &parser.get() : nullptr;
+  exchange.request_id = have_head ? request_id_for(*request) : generate_request_id();
+  if (have_head) {
+    exchange.method = beast_http::to_string(request->method());
+    exchange.path = target_path(request->target());
+  }
+  auto response = read_failure_response(*status, exchange.request_id);
+  response.set("X-Request-Id", exchange.request_id);
+  state.finalize(request, response, true);
+  exchange.status = response.result_int();
+  exchange.bytes = response.body().size();
+  co_await write_response(state, connection, response);
+  state.record(exchange);
+  co_await linger(connection);
+}
+
+// Serves one request. Returns whether the connection may carry another.
+asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connection,
+                                beast::flat_buffer& buffer, const asio::ip::address& peer) {
+  Exchange exchange;
+  beast_http::request_parser<beast_http::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(state.options.header_limit));
+  // Beast checks a declared Content-Length against this as soon as the head
+  // is parsed, before any body byte is read, and counts chunked bodies as they stream.
+  parser.body_limit(state.options.body_limit);
+  beast::error_code ec;
+  connection.stream.expires_after(state.options.header_timeout);
+  co_await beast_http::async_read_header(connection.stream, buffer, parser,
+                                         asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec && !parser.is_done()) {
+    if (parser.get()[field::expect] == "100-continue") {
+      beast_http::response<beast_http::empty_body> go_on{Status::continue_, 11};
+      co_await beast_http::async_write(connection.stream, go_on,
+                                       asio::redirect_error(asio::use_awaitable, ec));
+    }
+    connection.stream.expires_after(state.options.body_timeout);
+    if (!ec) {
+      co_await beast_http::async_read(connection.stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+  if (ec) {
+    co_await reject(state, connection, ec, parser, exchange);
+    co_return false;
+  }
+  const Request request = parser.release();
+  Context context{request, request_id_for(request), peer, {}, {}, {}};
+  exchange.method = beast_http::to_string(request.method());
+  exchange.path = target_path(request.target());
+  exchange.request_id = context.request_id;
+
+  auto response = co_await dispatch(state, context);
+  response.set("X-Request-Id", context.request_id);
+  state.finalize(&request, response, false);
+  exchange.route = context.route;
+  exchange.status = response.result_int();
+  exchange.bytes = response.body().size();
+  co_await write_response(state, connection, response);
+  state.record(exchange);
+  co_return response.keep_alive();
+}
+
+// Waits for the first byte of the next request; false when the connection
+// should end instead (idle deadline, peer closed, server stopping).
+asio::awaitable<bool> await_request(Connection& connection, beast::flat_buffer& buffer,
+                                    std::chrono::milliseconds deadline) {
+  if (buffer.size() > 0) co_return true;  // a pipelined request is already here
+  connection.idle = true;
+  connection.stream.expires_after(deadline);
+  beast::error_code ec;
+  const auto n = co_await connection.stream.async_read_some(
+      buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+  connection.idle = false;
+  if (ec) co_return false;
+  buffer.commit(n);
+  co_return true;
+}
+
+void close_connection(Connection& connection) {
+  beast::error_code ignored;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  connection.stream.socket().close(ignored);
+}
+
+asio::awaitable<void> session(std::shared_ptr<detail::ServerState> state,
+                              ConnectionPtr connection) {
+  state->connections.push_back(connection);
+  const auto self = std::prev(state->connections.end());
+  state->open_connections.add(1);
+  beast::error_code ec;
+  const auto peer = connection->stream.socket().remote_endpoint(ec).address();
+  beast::flat_buffer buffer;
+  // A fresh connection must start its request within the header deadline;
+  // between keep-alive requests the (longer) idle deadline applies.
+  auto deadline = state->options.header_timeout;
+  try {
+    while (!state->stopping && co_await await_request(*connection, buffer, deadline)) {
+      if (!co_await serve_one(*state, *connection, buffer, peer)) break;
+      deadline = state->options.idle_timeout;
+    }
+  } catch (const std::exception& e) {
+    log::error("http.session_error", {{"what", e.what()}});
+  }
+  close_connection(*connection);
+  state->connections.erase(self);
+  state->open_connections.add(-1);
+  if (state->stopping && state->connections.empty()) state->drained.cancel();
+}
+
+asio::awaitable<void> accept_loop(std::shared_ptr<detail::ServerState> state) {
+  while (!state->stopping) {
+    beast::error_code ec;
+    tcp::socket socket(state->io);
+    co_await state->acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+    if (state->stopping || ec == asio::error::operation_aborted) break;
+    if (ec) {
+      // Typically EMFILE: back off instead of spinning on the same error.
+      log::warn("http.accept_error", {{"error", ec.message()}});
+      asio::steady_timer pause(state->io, std::chrono::milliseconds(50));
+      co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    asio::co_spawn(state->io, session(state, std::make_shared<Connection>(std::move(socket))),
+                   asio::detached);
+  }
+}
+
+}  // namespace
+
+Server::Server(asio::io_context& io, ServerOptions options, Router router)
+    : state_(std::make_shared<detail::ServerState>(io, std::move(options), std::move(router))) {}
+
+Server::~Server() {
+  state_->stopping = true;
+  beast::error_code ignored;
+  state_->acceptor.close(ignored);
+  for (const auto& connection : state_->connections) close_connection(*connection);
+}
+
+void Server::use(Middleware middleware) {
+  state_->middleware.push_back(std::move(middleware));
+}
+
+void Server::start() {
+  auto& acceptor = state_->acceptor;
+  const tcp::endpoint endpoint(asio::ip::make_address(state_->options.address),
+                               state_->options.port);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(tcp::acceptor::reuse_address(true));
+  if (state_->options.reuse_port) {
+    acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true));
+  }
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  state_->port = acceptor.local_endpoint().port();
+  state_->started = true;
+  log::info("http.listening", {{"server", state_->options.name},
+                               {"address", state_->options.address},
+                               {"port", state_->port}});
+  asio::co_spawn(state_->io, accept_loop(state_), asio::detached);
+}
+
+asio::awaitable<void> Server::stop() {
+  const auto state = state_;
+  state->stopping = true;
+  beast::error_code ec;
+  state->acceptor.close(ec);
+  for (const auto& connection : state->connections) {
+    if (connection->idle) connection->stream.cancel();
+  }
+  if (!state->connections.empty()) {
+    state->drained.expires_after(state->options.shutdown_timeout);
+    co_await state->drained.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  if (!state->connections.empty()) {
+    log::warn("http.shutdown_forced",
+              {{"server", state->options.name}, {"connections", state->connections.size()}});
+    for (const auto& connection : state->connections) close_connection(*connection);
+    // Sessions notice the closed socket at their next I/O; give them a moment.
+    state->drained.expires_after(std::chrono::seconds(1));
+    co_await state->drained.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  log::info("http.stopped", {{"server", state->options.name}});
+}
+
+std::uint16_t Server::port() const noexcept {
+  return state_->port;
+}
+
+std::size_t Server::connection_count() const noexcept {
+  return state_->connections.size();
+}
+
+}  // namespace myspace::http
