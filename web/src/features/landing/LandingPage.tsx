@@ -21,7 +21,7 @@ function Hero() {
             <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
             Escrow-protected freelance marketplace
           </p>
-          <h1 id="hero-heading" className="mt-6 text-4xl font-extrabold tracking-tight text-slate-900 sm:text-5xl lg:text-6xl">
+          <h1 id="hero-heading" className="mt-6 text-4xl font-extrabold tracking-tight text-slate-900 sm:text-5xl 2xl:text-6xl">
             Hire great talent. <span className="text-indigo-600">Get great work done.</span>
           </h1>
           <p className="mt-6 max-w-xl text-lg leading-relaxed text-slate-700">
@@ -56,8 +56,8 @@ function Hero() {
 /** A decorative sketch of the product; hidden from assistive technology. */
 function HeroIllustration() {
   return (
-    <div aria-hidden="true" className="relative mx-auto hidden w-full max-w-md select-none lg:block">
-      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-xl shadow-indigo-100">
+    <div aria-hidden="true" className="relative mx-auto hidden w-full max-w-md select-none py-20 lg:block">
+      <div className="relative rounded-2xl border border-slate-200 bg-white p-6 shadow-xl shadow-indigo-100">
         <div className="flex items-center justify-between">
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Escrow wallet</span>
           <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">
@@ -74,7 +74,7 @@ function HeroIllustration() {
           <span>67%</span>
         </div>
       </div>
-      <div className="absolute -bottom-10 -left-10 w-64 rounded-2xl border border-slate-200 bg-white p-4 shadow-lg">
+      <div className="absolute bottom-0 -left-8 w-64 rounded-2xl border border-slate-200 bg-white p-4 shadow-lg">
         <div className="flex items-center gap-3">
           <div className="flex h-9 w-9 items-center justify-center rounded-full bg-indigo-100 text-sm font-semibold text-indigo-700">AK</div>
           <div>
@@ -83,7 +83,7 @@ function HeroIllustration() {
           </div>
         </div>
       </div>
-      <div className="absolute -right-6 -top-8 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-lg">
+      <div className="absolute -right-6 top-0 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-lg">
         <p className="text-xs text-slate-500">Proposals received</p>
         <p className="text-xl font-bold text-slate-900">12</p>
       </div>
