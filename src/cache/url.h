@@ -11,9 +11,9 @@ namespace myspace::cache {
 struct RedisUrl {
   std::string host;
   std::uint16_t port = 6379;
-  std::optional<std::string> username;  // Redis 6 ACL user; AUTH <user> <password>
-  std::optional<std::string> password;  // AUTH <password> when set
-  int db = 0;                           // SELECT <db> when not 0
+  std::optional<std::string> username = std::nullopt;  // Redis 6 ACL user; AUTH <user> <password>
+  std::optional<std::string> password = std::nullopt;  // AUTH <password> when set
+  int db = 0;                                          // SELECT <db> when not 0
 
   bool operator==(const RedisUrl&) const = default;
 };

@@ -20,8 +20,8 @@
 namespace myspace::testing {
 
 struct TempRedisOptions {
-  std::optional<std::string> password;  // --requirepass
-  std::vector<std::string> extra_args;  // appended to the command line
+  std::optional<std::string> password = std::nullopt;  // --requirepass
+  std::vector<std::string> extra_args = {};            // appended to the command line
   std::chrono::milliseconds start_timeout{5000};
 };
 
