@@ -85,6 +85,8 @@ class Connection {
   bool usable() const noexcept;
   // True between BEGIN and COMMIT/ROLLBACK (or in a failed transaction).
   bool in_transaction() const noexcept;
+  // True inside a transaction that a failed statement aborted (COMMIT would roll back).
+  bool transaction_failed() const noexcept;
   // Without blocking: true when the server closed the idle connection or sent
   // something unprompted (e.g. "terminating connection" at shutdown). Marks it unusable.
   bool check_closed_while_idle();
@@ -121,6 +123,7 @@ class Connection {
   bool broken_ = false;
   // Key: SQL text plus parameter type signature; value: statement name.
   std::unordered_map<std::string, std::string> prepared_;
+  std::string_view current_sql_;  // the statement in flight, for timeout messages
   metrics::Histogram* query_seconds_ = nullptr;
   metrics::Counter* errors_ = nullptr;
 };

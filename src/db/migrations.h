@@ -65,6 +65,19 @@ std::optional<MigrationName> parse_migration_filename(std::string_view filename)
 // .sql file with a malformed name or two files with the same version.
 std::vector<MigrationFile> load_migrations(const std::filesystem::path& directory);
 
+// What schema_migrations says was applied.
+struct RecordedMigration {
+  int version = 0;
+  std::string name;
+  std::string checksum;
+};
+
+// The lowest-numbered file not yet recorded, nullptr when all are. Throws
+// MigrationError when a recorded migration's file is missing, renamed or changed,
+// or when the next file is numbered below the latest recorded one.
+const MigrationFile* next_pending_migration(const std::vector<MigrationFile>& files,
+                                            const std::vector<RecordedMigration>& recorded);
+
 // Lowercase hex SHA-256 (OpenSSL EVP).
 std::string sha256_hex(std::string_view data);
 

@@ -18,9 +18,11 @@
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -102,6 +104,8 @@ class Pool {
   std::unique_ptr<Connection> take_idle();
   void wake_next_waiter();
   PooledConnection lend(std::unique_ptr<Connection> conn);
+  void discard(std::unique_ptr<Connection> conn, std::string_view why);
+  void publish_gauges();
 
   asio::any_io_executor executor_;
   PoolOptions options_;
@@ -115,6 +119,10 @@ class Pool {
   metrics::Histogram* acquire_seconds_;
   metrics::Histogram* query_seconds_;
   metrics::Counter* errors_;
+  // What this pool last added to the process-wide gauges (pools on other threads
+  // add to the same series, so each pool publishes deltas).
+  std::int64_t published_in_use_ = 0;
+  std::int64_t published_idle_ = 0;
 };
 
 }  // namespace myspace::db
