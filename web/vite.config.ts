@@ -6,14 +6,18 @@ import tailwindcss from '@tailwindcss/vite';
 // configuration. `vite dev` and `vite preview` have no such service, so this
 // plugin answers /config.js from env vars instead. It never writes the file
 // into dist/, so a build cannot shadow the runtime one.
+const apiUrl = process.env.MYSPACE_API_URL ?? 'http://localhost:4000/graphql';
+const authUrl = process.env.MYSPACE_AUTH_URL ?? 'http://localhost:3002';
+
+// Same policy the web service sends, so `vite preview` catches anything the
+// production CSP would block (inline scripts or styles, unexpected origins).
+const previewCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
+  `connect-src 'self' ${new URL(apiUrl).origin} ${new URL(authUrl).origin}; object-src 'none'; base-uri 'self'; ` +
+  "form-action 'self'; frame-ancestors 'none'";
+
 function devRuntimeConfig(): Plugin {
-  const body = () => {
-    const config = {
-      apiUrl: process.env.MYSPACE_API_URL ?? 'http://localhost:4000/graphql',
-      authUrl: process.env.MYSPACE_AUTH_URL ?? 'http://localhost:3002',
-    };
-    return `window.__MYSPACE_CONFIG__ = ${JSON.stringify(config)};\n`;
-  };
+  const body = () => `window.__MYSPACE_CONFIG__ = Object.freeze(${JSON.stringify({ apiUrl, authUrl })});\n`;
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     if (req.url?.split('?')[0] !== '/config.js') return next();
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
@@ -56,6 +60,9 @@ export default defineConfig({
         },
       },
     },
+  },
+  preview: {
+    headers: { 'Content-Security-Policy': previewCsp },
   },
   test: {
     environment: 'jsdom',
