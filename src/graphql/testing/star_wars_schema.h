@@ -1,0 +1,107 @@
+#pragma once
+// The Star Wars schema of graphql-js's tests, extended with the features our
+// tests need (a union, an input type, mutations, custom scalars, deprecation).
+// Test-only; never linked into production targets.
+
+#include <string_view>
+
+namespace myspace::graphql::testing {
+
+inline constexpr std::string_view kStarWarsSdl = R"GRAPHQL(
+"The Star Wars API"
+schema {
+  query: Query
+  mutation: Mutation
+}
+
+"One of the films in the Star Wars Trilogy"
+enum Episode {
+  "Released in 1977."
+  NEWHOPE
+  "Released in 1980."
+  EMPIRE
+  "Released in 1983."
+  JEDI
+  OLD @deprecated(reason: "Use NEWHOPE")
+}
+
+"An ISO-8601 date and time."
+scalar DateTime @specifiedBy(url: "https://tools.ietf.org/html/rfc3339")
+
+"A decimal amount of money, serialized as a string."
+scalar Money
+
+interface Node {
+  id: ID!
+}
+
+"A character in the Star Wars Trilogy"
+interface Character implements Node {
+  id: ID!
+  name: String
+  friends: [Character]
+  appearsIn: [Episode]
+  secretBackstory: String
+}
+
+type Human implements Character & Node {
+  id: ID!
+  name: String
+  friends: [Character]
+  appearsIn: [Episode]
+  homePlanet: String
+  secretBackstory: String
+  mass(unit: String = "KG"): Float @deprecated
+}
+
+type Droid implements Character & Node {
+  id: ID!
+  name: String
+  friends: [Character]
+  appearsIn: [Episode]
+  secretBackstory: String
+  primaryFunction: String
+}
+
+type Starship {
+  id: ID!
+  name: String!
+  length: Float
+}
+
+union SearchResult = Human | Droid | Starship
+
+input ReviewInput {
+  stars: Int!
+  commentary: String
+  tags: [String!] = []
+  rating: Float = 0.5
+}
+
+type Review {
+  episode: Episode
+  stars: Int!
+  commentary: String
+}
+
+type Query {
+  hero(episode: Episode): Character
+  human(id: ID!): Human
+  droid(id: ID!): Droid
+  search(text: String!, first: Int = 10): [SearchResult!]!
+  reviews(episode: Episode!): [Review!]!
+  now: DateTime
+  price: Money
+  slow(ms: Int!, tag: String!): String
+  failing: String
+  failingNonNull: String!
+  echo(value: String, int: Int, float: Float, list: [Int], review: ReviewInput): String
+}
+
+type Mutation {
+  createReview(episode: Episode!, review: ReviewInput!): Review
+  appendLog(entry: String!): [String!]!
+}
+)GRAPHQL";
+
+}  // namespace myspace::graphql::testing
