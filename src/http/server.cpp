@@ -505,7 +505,8 @@ asio::awaitable<void> Server::stop() {
               {{"server", state->options.name}, {"connections", state->connections.size()}});
     for (const auto& connection : state->connections) close_connection(*connection);
     // Sessions notice the closed socket at their next I/O; give them a moment.
-    state->drained.expires_after(std::chrono::seconds(1));
+    // A handler still busy past this ends on its own, writing to a dead socket.
+    state->drained.expires_after(std::chrono::milliseconds(200));
     co_await state->drained.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
   log::info("http.stopped", {{"server", state->options.name}});
