@@ -44,6 +44,10 @@ namespace detail {
 class Connection;
 }
 
+// Anything a command argument can be built from: std::string, string_view, literals.
+template <typename T>
+concept StringLike = std::convertible_to<const T&, std::string_view>;
+
 class Client {
  public:
   Client(boost::asio::any_io_executor executor, ConnectionOptions options);
@@ -74,10 +78,8 @@ class Client {
                                       std::optional<std::chrono::milliseconds> ttl = std::nullopt);
   // DEL; the number of keys that existed and were removed.
   boost::asio::awaitable<std::int64_t> del_keys(std::vector<std::string> keys);
-  template <typename... Keys>
-  requires(sizeof...(Keys) > 0 &&
-           (std::convertible_to<const Keys&, std::string_view> &&
-            ...)) boost::asio::awaitable<std::int64_t> del(const Keys&... keys) {
+  template <StringLike... Keys>
+  boost::asio::awaitable<std::int64_t> del(const Keys&... keys) {
     return del_keys({std::string(std::string_view(keys))...});
   }
   // INCRBY; the new value.
@@ -97,12 +99,18 @@ class Client {
   // PUBLISH; the number of subscribers that received the message.
   boost::asio::awaitable<std::int64_t> publish(std::string channel, std::string message);
 
-  // Any command, e.g. command({"HSET", key, field, value}). Error replies come
+  // Any command, e.g. command("HSET", key, field, value). Error replies come
   // back as an ErrorReply value rather than an exception; connection failures
   // and deadlines still throw. `timeout` overrides the default deadline.
   boost::asio::awaitable<Reply> command(
       std::vector<std::string> argv,
       std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+  // The same with the arguments listed. Prefer it inside coroutines: GCC 12
+  // rejects a braced vector inside `co_await` ("array used as initializer").
+  template <StringLike... Args>
+  boost::asio::awaitable<Reply> command(const Args&... args) {
+    return command(std::vector<std::string>{std::string(std::string_view(args))...});
+  }
 
  private:
   std::shared_ptr<detail::Connection> connection_;

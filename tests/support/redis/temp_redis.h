@@ -20,6 +20,7 @@
 namespace myspace::testing {
 
 struct TempRedisOptions {
+  std::uint16_t port = 0;                              // 0: a free port, chosen at construction
   std::optional<std::string> password = std::nullopt;  // --requirepass
   std::vector<std::string> extra_args = {};            // appended to the command line
   std::chrono::milliseconds start_timeout{5000};
