@@ -105,49 +105,48 @@ std::vector<std::optional<std::string>> parse_text_array(std::string_view text) 
 // ---- Row ----
 
 bool Row::is_null(int column) const {
-  return PQgetisnull(result_, row_, column) == 1;
+  return PQgetisnull(raw(), row_, column) == 1;
 }
 
 int Row::column_index(std::string_view name) const {
   // Exact match (PQfnumber would fold case and parse quotes).
-  const int n = PQnfields(result_);
+  const int n = PQnfields(raw());
   for (int i = 0; i < n; ++i) {
-    if (name == PQfname(result_, i)) return i;
+    if (name == PQfname(raw(), i)) return i;
   }
   std::string known;
-  for (int i = 0; i < n; ++i) known += (i ? ", " : "") + std::string(PQfname(result_, i));
+  for (int i = 0; i < n; ++i) known += (i ? ", " : "") + std::string(PQfname(raw(), i));
   usage_error("no column \"" + std::string(name) + "\" in result (columns: " + known + ")");
 }
 
 std::string_view Row::text(int column) const {
-  return {PQgetvalue(result_, row_, column),
-          static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+  return {PQgetvalue(raw(), row_, column),
+          static_cast<std::size_t>(PQgetlength(raw(), row_, column))};
 }
 
 Oid Row::type(int column) const {
-  return PQftype(result_, column);
+  return PQftype(raw(), column);
 }
 
 std::string_view Row::column_name(int column) const {
-  const char* name = PQfname(result_, column);
+  const char* name = PQfname(raw(), column);
   if (name == nullptr) usage_error("column index " + std::to_string(column) + " out of range");
   return name;
 }
 
 // ---- Result ----
 
-void Result::Deleter::operator()(pg_result* r) const noexcept {
-  PQclear(r);
-}
-
-Result::Result(pg_result* result) : result_(result), rows_(PQntuples(result)) {}
+Result::Result(pg_result* result)
+    : result_(result, [](const pg_result* r) { PQclear(const_cast<pg_result*>(r)); }),
+      rows_(PQntuples(result)) {}
 
 int Result::columns() const noexcept {
   return PQnfields(result_.get());
 }
 
 std::int64_t Result::affected_rows() const noexcept {
-  const char* tuples = PQcmdTuples(result_.get());
+  // libpq's signature is not const-correct; PQcmdTuples only reads.
+  const char* tuples = PQcmdTuples(const_cast<pg_result*>(result_.get()));
   if (tuples == nullptr || *tuples == '\0') return rows_;
   return std::strtoll(tuples, nullptr, 10);
 }
@@ -156,18 +155,18 @@ Row Result::operator[](std::size_t i) const {
   if (i >= size()) {
     usage_error("row " + std::to_string(i) + " out of range (" + std::to_string(rows_) + " rows)");
   }
-  return Row(result_.get(), static_cast<int>(i));
+  return Row(result_, static_cast<int>(i));
 }
 
 Row Result::one() const {
   if (rows_ != 1) usage_error("expected one row, got " + std::to_string(rows_));
-  return Row(result_.get(), 0);
+  return Row(result_, 0);
 }
 
 std::optional<Row> Result::maybe_one() const {
   if (rows_ > 1) usage_error("expected at most one row, got " + std::to_string(rows_));
   if (rows_ == 0) return std::nullopt;
-  return Row(result_.get(), 0);
+  return Row(result_, 0);
 }
 
 // ---- decoders ----

@@ -32,6 +32,9 @@ template <class T>
 struct Decoder;
 }  // namespace detail
 
+// One row. It shares ownership of the result, so
+//   const Row row = (co_await conn.query(...)).one();
+// stays valid after the Result temporary is gone.
 class Row {
  public:
   template <class T>
@@ -55,16 +58,20 @@ class Row {
 
  private:
   friend class Result;
-  Row(const pg_result* result, int row) : result_(result), row_(row) {}
-  const pg_result* result_;
+  Row(std::shared_ptr<const pg_result> result, int row) : result_(std::move(result)), row_(row) {}
+  const pg_result* raw() const noexcept { return result_.get(); }
+  std::shared_ptr<const pg_result> result_;
   int row_;
 };
 
 class Result {
  public:
+  Result() = default;                  // no rows, no columns
   explicit Result(pg_result* result);  // takes ownership
   Result(Result&&) noexcept = default;
   Result& operator=(Result&&) noexcept = default;
+  Result(const Result&) = delete;
+  Result& operator=(const Result&) = delete;
 
   std::size_t size() const noexcept { return static_cast<std::size_t>(rows_); }
   bool empty() const noexcept { return rows_ == 0; }
@@ -80,7 +87,7 @@ class Result {
 
   class Iterator {
    public:
-    Row operator*() const { return Row(result_, row_); }
+    Row operator*() const { return Row(*result_, row_); }
     Iterator& operator++() {
       ++row_;
       return *this;
@@ -89,18 +96,16 @@ class Result {
 
    private:
     friend class Result;
-    Iterator(const pg_result* result, int row) : result_(result), row_(row) {}
-    const pg_result* result_;
+    Iterator(const std::shared_ptr<const pg_result>* result, int row)
+        : result_(result), row_(row) {}
+    const std::shared_ptr<const pg_result>* result_;
     int row_;
   };
-  Iterator begin() const { return {result_.get(), 0}; }
-  Iterator end() const { return {result_.get(), rows_}; }
+  Iterator begin() const { return {&result_, 0}; }
+  Iterator end() const { return {&result_, rows_}; }
 
  private:
-  struct Deleter {
-    void operator()(pg_result* r) const noexcept;
-  };
-  std::unique_ptr<pg_result, Deleter> result_;
+  std::shared_ptr<const pg_result> result_;
   int rows_ = 0;
 };
 
