@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Starts a whole system — temporary PostgreSQL and Redis, migrations, demo data,
+# auth, gateway and web — on free ports in a temporary directory, runs the
+# browser end-to-end tests (tests/e2e) against it, and removes everything.
+# Usage: e2e.sh PATH_TO_MYSPACE_BINARY. Writes "PASSED FAILED" to build/e2e-counts.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/scripts/lib/servers.sh"
+BIN=$1
+COUNTS=$ROOT/build/e2e-counts
+echo "0 1" >"$COUNTS"
+
+TMP=$(mktemp -d /tmp/myspace-e2e-XXXXXX)
+chmod 755 "$TMP"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  redis_stop "$TMP/redis"
+  pg_stop "$TMP/postgres"
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+pg_port=$(free_port) redis_port=$(free_port)
+pg_start "$TMP/postgres" "$pg_port" e2e-password || exit 1
+redis_start "$TMP/redis" "$redis_port" || exit 1
+export DATABASE_URL="postgresql://myspace:e2e-password@127.0.0.1:$pg_port/myspace"
+export REDIS_URL="redis://127.0.0.1:$redis_port"
+export JWT_SECRET=e2e-secret-key-that-is-long-enough-000 MYSPACE_ENV=test
+auth_port=$(free_port) gateway_port=$(free_port) web_port=$(free_port)
+export AUTH_SERVICE_URL="http://127.0.0.1:$auth_port"
+export CORS_ORIGINS="http://127.0.0.1:$web_port,http://localhost:$web_port"
+export THREADS=2 BCRYPT_COST=10
+cd "$ROOT"
+
+"$BIN" migrate >"$TMP/migrate.log" 2>&1 || { cat "$TMP/migrate.log"; exit 1; }
+"$BIN" seed >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; exit 1; }
+
+PORT=$auth_port "$BIN" auth >"$TMP/auth.log" 2>&1 & pids+=($!)
+PORT=$gateway_port "$BIN" gateway >"$TMP/gateway.log" 2>&1 & pids+=($!)
+PORT=$web_port WEB_ROOT="$ROOT/web/dist" PUBLIC_API_URL="http://127.0.0.1:$gateway_port/graphql" \
+  PUBLIC_AUTH_URL="http://127.0.0.1:$auth_port" "$BIN" web >"$TMP/web.log" 2>&1 & pids+=($!)
+for port in "$auth_port" "$gateway_port" "$web_port"; do
+  wait_tcp "$port" 60 || { echo "service on :$port did not start"; tail -n 20 "$TMP"/*.log; exit 1; }
+done
+
+(cd "$ROOT/tests/e2e" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+log="$TMP/e2e.log"
+BASE_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$gateway_port/graphql" \
+  AUTH_URL="http://127.0.0.1:$auth_port" E2E_EXPECT_JOBS=1 \
+  node --test --test-reporter=tap "$ROOT"/tests/e2e/*.test.mjs 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+ok=$(grep -E '^# pass ' "$log" | awk '{print $3}')
+bad=$(grep -E '^# fail ' "$log" | awk '{print $3}')
+[ "$status" -ne 0 ] && [ "${bad:-0}" -eq 0 ] && bad=1
+echo "${ok:-0} ${bad:-1}" >"$COUNTS"
+if [ "${bad:-1}" -ne 0 ]; then
+  for f in auth gateway web; do echo "--- $f.log (tail)"; tail -n 15 "$TMP/$f.log"; done
+fi
+exit "$status"

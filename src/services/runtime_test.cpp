@@ -1,0 +1,57 @@
+#include "services/runtime.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "services/dependencies.h"
+
+namespace myspace::service {
+namespace {
+
+config::Environment with(std::map<std::string, std::string> vars) {
+  return config::Environment(
+      [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
+        auto it = vars.find(std::string(name));
+        if (it == vars.end()) return std::nullopt;
+        return it->second;
+      });
+}
+
+TEST(BaseConfig, DefaultsAndOverrides) {
+  auto config = BaseConfig::from_env(with({{"THREADS", "3"}}), "gateway", 4000);
+  EXPECT_EQ(config.port, 4000);
+  EXPECT_EQ(config.threads, 3);
+  EXPECT_EQ(config.environment, "development");
+  EXPECT_FALSE(config.production());
+  EXPECT_EQ(BaseConfig::from_env(with({{"PORT", "5000"}}), "gateway", 4000).port, 5000);
+}
+
+TEST(BaseConfig, RefusesUnknownEnvironmentAndBadPort) {
+  EXPECT_THROW(BaseConfig::from_env(with({{"MYSPACE_ENV", "staging"}}), "auth", 3002),
+               config::ConfigError);
+  EXPECT_THROW(BaseConfig::from_env(with({{"PORT", "http"}}), "auth", 3002), config::ConfigError);
+  EXPECT_THROW(BaseConfig::from_env(with({{"THREADS", "0"}}), "auth", 3002), config::ConfigError);
+}
+
+TEST(JwtSecret, DevelopmentDefaultIsRefusedInProduction) {
+  EXPECT_EQ(jwt_secret_from_env(with({}), false), "dev-secret-key");
+  EXPECT_THROW(jwt_secret_from_env(with({}), true), config::ConfigError);
+  EXPECT_THROW(jwt_secret_from_env(with({{"JWT_SECRET", "short-but-not-default"}}), true),
+               config::ConfigError);
+  const std::string strong(40, 'k');
+  EXPECT_EQ(jwt_secret_from_env(with({{"JWT_SECRET", strong}}), true), strong);
+}
+
+TEST(StoreConfig, ValidatesUrls) {
+  EXPECT_THROW(StoreConfig::from_env(with({{"DATABASE_URL", "mysql://db/x"}})),
+               config::ConfigError);
+  EXPECT_THROW(StoreConfig::from_env(with({{"REDIS_URL", "http://localhost"}})),
+               config::ConfigError);
+  auto config = StoreConfig::from_env(with({{"DB_POOL_SIZE", "4"}}));
+  EXPECT_EQ(config.pool_size, 4u);
+  EXPECT_EQ(config.redis_url, "redis://127.0.0.1:6379");
+}
+
+}  // namespace
+}  // namespace myspace::service
