@@ -1,0 +1,367 @@
+#include "graphql/execution/execute.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <chrono>
+
+#include "graphql/language/parser.h"
+#include "graphql/testing/star_wars.h"
+
+namespace myspace::graphql {
+namespace {
+
+namespace asio = boost::asio;
+namespace json = boost::json;
+using testing::run;
+
+class ExecuteTest : public ::testing::Test {
+ protected:
+  std::shared_ptr<Schema> schema_ = testing::star_wars_schema();
+  json::object run(const std::string& query, json::object variables = {},
+                   std::string operation = {}) {
+    return testing::run(*schema_, query, std::move(variables), std::move(operation));
+  }
+};
+
+TEST_F(ExecuteTest, ResolvesNestedFieldsInSelectionOrder) {
+  auto result = run("{ hero { name id appearsIn } }");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"data":{"hero":{"name":"R2-D2","id":"2001","appearsIn":["NEWHOPE","EMPIRE","JEDI"]}}})");
+}
+
+TEST_F(ExecuteTest, ArgumentsAliasesFragmentsAndTypename) {
+  auto result = run(R"(
+    query {
+      empireHero: hero(episode: EMPIRE) { ...Names ... on Human { homePlanet } }
+      jediHero: hero(episode: JEDI) { __typename ...Names ... on Human { homePlanet } ... on Droid { primaryFunction } }
+    }
+    fragment Names on Character { name name })");
+  EXPECT_EQ(json::serialize(result),
+            R"({"data":{"empireHero":{"name":"Luke Skywalker","homePlanet":"Tatooine"},)"
+            R"("jediHero":{"__typename":"Droid","name":"R2-D2","primaryFunction":"Astromech"}}})");
+}
+
+TEST_F(ExecuteTest, MergesFieldSelectionsOfTheSameResponseKey) {
+  auto result = run("{ hero { friends { name } } hero { friends { id } } }");
+  const auto& first = result.at("data").at("hero").at("friends").at(0).as_object();
+  EXPECT_EQ(json::serialize(first), R"({"name":"Luke Skywalker","id":"1000"})");
+}
+
+TEST_F(ExecuteTest, SkipAndIncludeWithVariables) {
+  const std::string query = R"(query ($withName: Boolean!, $skipId: Boolean = true) {
+    hero { name @include(if: $withName) id @skip(if: $skipId) ... @skip(if: false) { appearsIn } } })";
+  EXPECT_EQ(json::serialize(run(query, {{"withName", false}})),
+            R"({"data":{"hero":{"appearsIn":["NEWHOPE","EMPIRE","JEDI"]}}})");
+  EXPECT_EQ(
+      json::serialize(run(query, {{"withName", true}, {"skipId", false}})),
+      R"({"data":{"hero":{"name":"R2-D2","id":"2001","appearsIn":["NEWHOPE","EMPIRE","JEDI"]}}})");
+}
+
+TEST_F(ExecuteTest, BatchesFriendLoadsPerTick) {
+  auto context = std::make_shared<testing::StarWarsContext>();
+  auto result =
+      testing::run(*schema_, "{ hero { friends { name friends { name } } } }", {}, {}, context);
+  const auto& friends = result.at("data").at("hero").at("friends").as_array();
+  ASSERT_EQ(friends.size(), 3u);
+  EXPECT_EQ(friends[0].at("name"), "Luke Skywalker");
+  EXPECT_EQ(friends[2].at("friends").at(0).at("name"), "Luke Skywalker");
+  // One batch for R2-D2's friends, one for all of their friends — not one per friend.
+  EXPECT_EQ(context->characters.batch_count(), 2u);
+}
+
+TEST_F(ExecuteTest, SiblingFieldsResolveConcurrently) {
+  auto start = std::chrono::steady_clock::now();
+  auto result =
+      run(R"({ a: slow(ms: 150, tag: "a") b: slow(ms: 150, tag: "b") c: slow(ms: 10, tag: "c") })");
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(json::serialize(result), R"({"data":{"a":"a","b":"b","c":"c"}})");
+  EXPECT_LT(elapsed, std::chrono::milliseconds(290));
+}
+
+TEST_F(ExecuteTest, MutationFieldsRunSerially) {
+  auto context = std::make_shared<testing::StarWarsContext>();
+  auto result = testing::run(
+      *schema_,
+      R"(mutation { a: appendLog(entry: "1") b: appendLog(entry: "2") c: appendLog(entry: "3") })",
+      {}, {}, context);
+  EXPECT_EQ(context->log, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(json::serialize(result.at("data").at("b")), R"(["1","2"])");
+}
+
+TEST_F(ExecuteTest, MutationWithInputObjectAndDefaults) {
+  auto context = std::make_shared<testing::StarWarsContext>();
+  auto result = testing::run(
+      *schema_,
+      R"(mutation ($r: ReviewInput!) { createReview(episode: JEDI, review: $r) { episode stars commentary } })",
+      {{"r", {{"stars", 5}, {"commentary", "Great!"}}}}, {}, context);
+  EXPECT_EQ(json::serialize(result),
+            R"({"data":{"createReview":{"episode":"JEDI","stars":5,"commentary":"Great!"}}})");
+  ASSERT_EQ(context->reviews.size(), 1u);
+  EXPECT_EQ(json::serialize(context->reviews[0].at("tags")), "[]");
+  EXPECT_EQ(context->reviews[0].at("rating"), 0.5);
+}
+
+TEST_F(ExecuteTest, CoercesLiteralArguments) {
+  auto result =
+      run(R"({ echo(value: "x", int: 3, float: 2, list: 4, review: {stars: 5, tags: "a"}) })");
+  auto args = json::parse(result.at("data").at("echo").as_string());
+  EXPECT_EQ(args.at("int"), 3);
+  EXPECT_EQ(args.at("float"), 2.0);
+  EXPECT_EQ(json::serialize(args.at("list")), "[4]");
+  EXPECT_EQ(json::serialize(args.at("review").at("tags")), R"(["a"])");
+  EXPECT_EQ(args.at("review").at("tags").at(0), "a");
+  EXPECT_EQ(args.at("review").at("rating"), 0.5);
+  EXPECT_FALSE(args.at("review").as_object().contains("commentary"));
+}
+
+TEST_F(ExecuteTest, FieldErrorsCarryMessageLocationPathAndCode) {
+  auto result = run("{\n  hero { name }\n  failing\n}");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"errors":[{"message":"The droid you are looking for is not here.","locations":[{"line":3,"column":3}],)"
+      R"("path":["failing"],"extensions":{"code":"NOT_FOUND"}}],"data":{"hero":{"name":"R2-D2"},"failing":null}})");
+}
+
+TEST_F(ExecuteTest, ErrorsInListItemsHaveIndexedPaths) {
+  auto result = run("{ hero { friends { name secretBackstory } } }");
+  const auto& errors = result.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(json::serialize(errors[1].at("path")), R"(["hero","friends",1,"secretBackstory"])");
+  EXPECT_EQ(errors[1].at("message"), "secretBackstory is secret.");
+  EXPECT_EQ(errors[1].at("extensions").at("code"), "INTERNAL_SERVER_ERROR");
+  EXPECT_EQ(result.at("data").at("hero").at("friends").at(1).at("name"), "Han Solo");
+  EXPECT_TRUE(result.at("data").at("hero").at("friends").at(1).at("secretBackstory").is_null());
+}
+
+TEST_F(ExecuteTest, NullInNonNullFieldPropagatesToTheNearestNullableParent) {
+  auto result = run("{ hero { name } failingNonNull }");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"errors":[{"message":"Cannot return null for non-nullable field Query.failingNonNull.",)"
+      R"("locations":[{"line":1,"column":17}],"path":["failingNonNull"]}],"data":null})");
+}
+
+TEST(Execute, NullPropagatesThroughNonNullListItems) {
+  auto schema = Schema::from_sdl("type Query { items: [Item!] other: Int } type Item { v: Int! }");
+  schema->resolve_sync("Query", "items",
+                       [](ResolveInfo&) { return json::parse(R"([{"v": 1}, {"v": null}])"); });
+  schema->resolve_sync("Query", "other", [](ResolveInfo&) { return Value(7); });
+  auto result = run(*schema, "{ items { v } other }");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"errors":[{"message":"Cannot return null for non-nullable field Item.v.",)"
+      R"("locations":[{"line":1,"column":11}],"path":["items",1,"v"]}],"data":{"items":null,"other":7}})");
+}
+
+TEST(Execute, FormatErrorHookMapsUnexpectedExceptions) {
+  auto schema = Schema::from_sdl("type Query { a: Int }");
+  schema->resolve_sync(
+      "Query", "a", [](ResolveInfo&) -> Value { throw std::runtime_error("db password wrong"); });
+  asio::io_context io;
+  auto doc = parse("{ a }");
+  ExecuteOptions options;
+  options.format_error = [](const std::exception&, GraphQLError& e) {
+    e.message = "Internal error";
+    e.extensions["code"] = "INTERNAL";
+  };
+  json::object result;
+  asio::co_spawn(io, execute(*schema, doc, std::move(options)),
+                 [&](std::exception_ptr, json::object r) { result = r; });
+  io.run();
+  EXPECT_EQ(result.at("errors").at(0).at("message"), "Internal error");
+  EXPECT_EQ(result.at("errors").at(0).at("extensions").at("code"), "INTERNAL");
+}
+
+TEST_F(ExecuteTest, ResolvesAbstractTypesByTypename) {
+  auto result =
+      run("{ search(text: \"l\") { __typename ... on Character { name } ... on Starship { length } "
+          "} }");
+  const auto& items = result.at("data").at("search").as_array();
+  ASSERT_EQ(items.size(), 4u);  // Luke, Leia, Wilhuff... and the Falcon
+  EXPECT_EQ(items.back().at("__typename"), "Starship");
+  EXPECT_EQ(items.back().at("length"), 34.37);
+}
+
+TEST(Execute, ResolvesAbstractTypesWithATypeResolverOrReportsWhyNot) {
+  auto schema = Schema::from_sdl(
+      "type Query { pet: Pet pets: [Pet] } interface Pet { name: String } type Dog implements Pet "
+      "{ name: String } type Cat implements Pet { name: String } type Rock { name: String }");
+  schema->resolve_sync("Query", "pet",
+                       [](ResolveInfo&) { return json::parse(R"({"name": "Rex"})"); });
+  EXPECT_EQ(run(*schema, "{ pet { name } }").at("errors").at(0).at("message"),
+            "Abstract type \"Pet\" must resolve to an Object type at runtime for field "
+            "\"Query.pet\". Either the "
+            "\"Pet\" type should provide a \"resolveType\" function or each possible type should "
+            "provide an "
+            "\"isTypeOf\" function.");
+  schema->resolve_type("Pet", [](const Value&, const std::any&) { return std::string("Rock"); });
+  EXPECT_EQ(run(*schema, "{ pet { name } }").at("errors").at(0).at("message"),
+            "Runtime Object type \"Rock\" is not a possible type for \"Pet\".");
+  schema->resolve_type("Pet", [](const Value& v, const std::any&) {
+    return std::string(v.at("name") == "Rex" ? "Dog" : "Cat");
+  });
+  EXPECT_EQ(json::serialize(run(*schema, "{ pet { __typename name } }")),
+            R"({"data":{"pet":{"__typename":"Dog","name":"Rex"}}})");
+}
+
+TEST_F(ExecuteTest, CustomScalarsSerialize) {
+  EXPECT_EQ(json::serialize(run("{ now price }")),
+            R"({"data":{"now":"2026-11-24T07:00:00Z","price":"12.50"}})");
+}
+
+TEST(Execute, MoneyIsNeverAFloat) {
+  auto schema = Schema::from_sdl("scalar Money type Query { m: Money }");
+  schema->scalar("Money",
+                 ScalarFunctions{[](const Value& v) -> Value {
+                                   if (!v.is_string())
+                                     throw std::invalid_argument("Money must be a decimal string");
+                                   return v;
+                                 },
+                                 nullptr, nullptr});
+  schema->resolve_sync("Query", "m", [](ResolveInfo&) { return Value(12.5); });
+  auto result = run(*schema, "{ m }");
+  EXPECT_EQ(result.at("errors").at(0).at("message"), "Money must be a decimal string");
+  EXPECT_TRUE(result.at("data").at("m").is_null());
+}
+
+TEST_F(ExecuteTest, ReportsVariableCoercionErrorsWithoutData) {
+  auto result = run("query ($ep: Episode!) { hero(episode: $ep) { name } }");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"errors":[{"message":"Variable \"$ep\" of required type \"Episode!\" was not provided.",)"
+      R"("locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]})");
+  EXPECT_EQ(run("query ($ep: Episode) { hero(episode: $ep) { name } }", {{"ep", "FOO"}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$ep\" got invalid value \"FOO\"; Value \"FOO\" does not exist in "
+            "\"Episode\" enum.");
+  EXPECT_EQ(run("query ($r: ReviewInput!) { echo(review: $r) }", {{"r", {{"stars", "x"}}}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$r\" got invalid value \"x\" at \"r.stars\"; Int cannot represent "
+            "non-integer value: \"x\"");
+  EXPECT_EQ(run("query ($r: ReviewInput!) { echo(review: $r) }",
+                {{"r", {{"commentary", "c"}, {"bogus", 1}}}})
+                .at("errors")
+                .as_array()
+                .size(),
+            2u);
+  EXPECT_EQ(run("query ($i: Int) { echo(int: $i) }", {{"i", 3000000000}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$i\" got invalid value 3000000000; Int cannot represent non 32-bit signed "
+            "integer value: 3000000000");
+  EXPECT_EQ(
+      run("query ($i: Int!) { echo(int: $i) }", {{"i", nullptr}}).at("errors").at(0).at("message"),
+      "Variable \"$i\" of non-null type \"Int!\" must not be null.");
+  EXPECT_EQ(run("query ($l: [Int]) { echo(list: $l) }", {{"l", 5}}).at("data").at("echo"),
+            R"({"list":[5]})");
+}
+
+TEST_F(ExecuteTest, ArgumentErrorsNameTheArgument) {
+  auto result = run("query ($id: ID) { human(id: $id) { name } }");
+  EXPECT_EQ(result.at("errors").at(0).at("message"),
+            "Argument \"id\" of required type \"ID!\" was provided the variable \"$id\" which was "
+            "not provided a runtime value.");
+  EXPECT_TRUE(result.at("data").at("human").is_null());
+  EXPECT_EQ(run("{ human(id: null) { name } }").at("errors").at(0).at("message"),
+            "Argument \"id\" of non-null type \"ID!\" must not be null.");
+}
+
+TEST_F(ExecuteTest, SelectsTheOperation) {
+  const std::string doc = "query A { hero { name } } query B { hero(episode: EMPIRE) { name } }";
+  EXPECT_EQ(run(doc).at("errors").at(0).at("message"),
+            "Must provide operation name if query contains multiple operations.");
+  EXPECT_EQ(run(doc, {}, "C").at("errors").at(0).at("message"), "Unknown operation named \"C\".");
+  EXPECT_EQ(run(doc, {}, "B").at("data").at("hero").at("name"), "Luke Skywalker");
+  EXPECT_EQ(run("fragment F on Query { a }").at("errors").at(0).at("message"),
+            "Must provide an operation.");
+}
+
+TEST(Execute, RejectsOperationsTheSchemaDoesNotSupport) {
+  auto schema = Schema::from_sdl("type Query { a: Int }");
+  EXPECT_EQ(run(*schema, "mutation { a }").at("errors").at(0).at("message"),
+            "Schema is not configured to execute mutation operation.");
+}
+
+TEST(Execute, DefaultResolverReadsTheRootValueAndListsOfLeaves) {
+  auto schema =
+      Schema::from_sdl("type Query { a: Int b: [String] c: Obj } type Obj { d: [[Int!]] }");
+  schema->resolve_sync("Query", "c",
+                       [](ResolveInfo&) { return json::parse(R"({"d": [[1, 2], null, [3]]})"); });
+  EXPECT_EQ(json::serialize(run(*schema, "{ c { d } a }")),
+            R"({"data":{"c":{"d":[[1,2],null,[3]]},"a":null}})");
+}
+
+TEST(DataLoader, BatchesConcurrentLoadsAndCachesKeys) {
+  asio::io_context io;
+  std::vector<std::vector<int>> calls;
+  DataLoader<int, int> loader([&](std::vector<int> keys) -> asio::awaitable<std::vector<int>> {
+    calls.push_back(keys);
+    std::vector<int> out;
+    for (int k : keys) out.push_back(k * 10);
+    co_return out;
+  });
+  std::vector<int> results(4);
+  for (int i = 0; i < 4; ++i) {
+    asio::co_spawn(
+        io, [&, i]() -> asio::awaitable<void> { results[i] = co_await loader.load(i % 3); },
+        [](std::exception_ptr e) {
+          if (e) std::rethrow_exception(e);
+        });
+  }
+  io.run();
+  EXPECT_EQ(results, (std::vector<int>{0, 10, 20, 0}));
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0], (std::vector<int>{0, 1, 2}));
+}
+
+TEST(DataLoader, LoadManyJoinsOneBatch) {
+  asio::io_context io;
+  std::size_t calls = 0;
+  DataLoader<std::string, std::string> loader(
+      [&](std::vector<std::string> keys) -> asio::awaitable<std::vector<std::string>> {
+        ++calls;
+        co_return keys;
+      });
+  std::vector<std::string> results;
+  std::vector<std::string> keys{"a", "b", "a"};
+  asio::co_spawn(
+      io, [&]() -> asio::awaitable<void> { results = co_await loader.load_many(keys); },
+      [](std::exception_ptr e) {
+        if (e) std::rethrow_exception(e);
+      });
+  io.run();
+  EXPECT_EQ(results, (std::vector<std::string>{"a", "b", "a"}));
+  EXPECT_EQ(calls, 1u);
+}
+
+TEST(DataLoader, PropagatesBatchFailures) {
+  asio::io_context io;
+  DataLoader<int, int> loader(
+      [](std::vector<int>) -> asio::awaitable<std::vector<int>> { co_return std::vector<int>{}; });
+  std::string error;
+  asio::co_spawn(
+      io, [&]() -> asio::awaitable<void> { co_await loader.load(1); },
+      [&](std::exception_ptr e) {
+        try {
+          if (e) std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          error = ex.what();
+        }
+      });
+  io.run();
+  EXPECT_EQ(error, "DataLoader batch function returned 0 results for 1 keys");
+}
+
+}  // namespace
+}  // namespace myspace::graphql
