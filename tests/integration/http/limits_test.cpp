@@ -70,7 +70,8 @@ TEST(HttpLimits, HugeHeaderIs431) {
 TEST(HttpLimits, GarbageIs400ThenClose) {
   RunningServer server(echo_router());
   Connection connection(server.port());
-  connection.send(std::string("\x16\x03\x01 garbage \x01\x02\r\n\r\n", 20));
+  constexpr char kGarbage[] = "\x16\x03\x01 garbage \x01\x02\r\n\r\n";
+  connection.send(std::string_view(kGarbage, sizeof kGarbage - 1));
   const auto response = connection.read_response();
   EXPECT_EQ(response.result(), Status::bad_request);
   EXPECT_TRUE(connection.closed_within(1s));

@@ -2,6 +2,7 @@
 // gzip, errors, graceful stop and SO_REUSEPORT.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -34,7 +35,19 @@ asio::awaitable<Response> big_json(Context&) {
   co_return json_response(Status::ok, {{"items", items}});
 }
 
+// Handlers that have started sleeping, so tests can act while one is in flight.
+std::atomic<int> sleepers_started{0};
+
+void wait_for_sleepers(int n) {
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (sleepers_started.load() < n && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(5ms);
+  }
+  ASSERT_GE(sleepers_started.load(), n);
+}
+
 asio::awaitable<Response> sleep_then_ok(std::chrono::milliseconds delay) {
+  ++sleepers_started;
   asio::steady_timer timer(co_await asio::this_coro::executor, delay);
   co_await timer.async_wait(asio::use_awaitable);
   co_return Response{Status::ok, 11};
@@ -128,7 +141,8 @@ TEST(HttpServer, RequestIdIsEchoedWhenSaneAndReplacedOtherwise) {
 
   auto insane = make_request(Verb::get, "/hello");
   insane.set("X-Request-Id", "<script>alert(1)</script>");
-  const auto replaced = fetch(server.port(), insane)["X-Request-Id"];
+  const auto replaced_response = fetch(server.port(), insane);
+  const auto replaced = replaced_response["X-Request-Id"];
   EXPECT_FALSE(replaced.empty());
   EXPECT_EQ(replaced.find('<'), std::string_view::npos);
 
@@ -136,7 +150,8 @@ TEST(HttpServer, RequestIdIsEchoedWhenSaneAndReplacedOtherwise) {
   oversized.set("X-Request-Id", std::string(500, 'a'));
   EXPECT_LE(fetch(server.port(), oversized)["X-Request-Id"].size(), 128u);
 
-  const auto generated = fetch(server.port(), make_request(Verb::get, "/hello"))["X-Request-Id"];
+  const auto generated_response = fetch(server.port(), make_request(Verb::get, "/hello"));
+  const auto generated = generated_response["X-Request-Id"];
   EXPECT_GE(generated.size(), 8u);
 }
 
@@ -269,6 +284,7 @@ TEST(HttpServer, MetricsCountRequestsByRouteAndStatusClass) {
   RunningServer server(test_router());
   fetch(server.port(), make_request(Verb::get, "/hello/metrics"));
   fetch(server.port(), make_request(Verb::get, "/no/such/path"));
+  server.stop().wait();  // metrics are recorded after the write; stop() waits for that
   const auto text = metrics::Registry::global().render();
   EXPECT_NE(text.find(R"(http_requests_total{server="test",route="/hello/:name",status="2xx"})"),
             std::string::npos)
@@ -283,10 +299,11 @@ TEST(HttpServer, GracefulStopFinishesInFlightAndRefusesNew) {
   Connection idle(server.port());
   EXPECT_EQ(idle.round_trip(make_request(Verb::get, "/hello")).result(), Status::ok);
 
+  const int before = sleepers_started.load();
   auto in_flight = std::async(std::launch::async, [port = server.port()] {
     return fetch(port, make_request(Verb::get, "/slow"));
   });
-  std::this_thread::sleep_for(100ms);
+  wait_for_sleepers(before + 1);
   const auto started = std::chrono::steady_clock::now();
   auto stopped = server.stop();
   std::this_thread::sleep_for(50ms);
@@ -305,8 +322,9 @@ TEST(HttpServer, StopClosesStragglersAfterTheBound) {
   options.shutdown_timeout = 200ms;
   RunningServer server(test_router(), options);
   Connection straggler(server.port());
+  const int before = sleepers_started.load();
   straggler.send("GET /very-slow HTTP/1.1\r\nHost: x\r\n\r\n");
-  std::this_thread::sleep_for(100ms);
+  wait_for_sleepers(before + 1);
   const auto started = std::chrono::steady_clock::now();
   auto stopped = server.stop();
   EXPECT_TRUE(straggler.closed_within(1s));
