@@ -15,8 +15,10 @@ namespace {
 
 const std::filesystem::path kBin = "/usr/lib/postgresql/15/bin";
 constexpr const char* kSuperuser = "myspace";
-// Bump when the initdb flags change so an old cached template is not reused.
-constexpr const char* kTemplateVersion = "v1";
+// Baked into the template so each server skips CREATE DATABASE (~0.5 s under load).
+constexpr const char* kDefaultDatabase = "myspace";
+// Bump when the template's contents change so an old cached one is not reused.
+constexpr const char* kTemplateVersion = "v3";
 
 struct Finish {
   void operator()(PGconn* conn) const noexcept { PQfinish(conn); }
@@ -28,33 +30,16 @@ struct Finish {
 
 void run_or_fail(const std::vector<std::string>& argv, const std::optional<std::string>& user) {
   const CommandResult result = run_command(argv, user);
-  if (result.exit_code != 0)
+  if (result.exit_code != 0) {
     fail(argv[0] + " failed (exit " + std::to_string(result.exit_code) + ")", result.output);
+  }
 }
 
-// An initdb'd data directory shared by all servers of this user, created once
-// (atomically: built elsewhere, then renamed into place).
-std::filesystem::path template_data_dir(const std::optional<std::string>& run_as) {
-  const std::filesystem::path root = std::filesystem::temp_directory_path() /
-                                     ("myspace-pg15-template-" + std::string(kTemplateVersion) +
-                                      "-uid" + std::to_string(geteuid()));
-  const std::filesystem::path data = root / "data";
-  if (std::filesystem::exists(data / "PG_VERSION")) return data;
-
-  std::string building_pattern =
-      (std::filesystem::temp_directory_path() / "myspace-pg15-building-XXXXXX");
-  if (mkdtemp(building_pattern.data()) == nullptr) fail("mkdtemp failed");
-  const std::filesystem::path building = building_pattern;
-  std::filesystem::permissions(building, std::filesystem::perms::all);
-  run_or_fail({(kBin / "initdb").string(), "-D", (building / "data").string(), "--no-sync", "-A",
-               "trust", "-U", kSuperuser, "-E", "UTF8", "--locale=C"},
-              run_as);
-  std::error_code ec;
-  std::filesystem::rename(building, root, ec);
-  if (ec) std::filesystem::remove_all(building, ec);  // another process won the race
-  if (!std::filesystem::exists(data / "PG_VERSION"))
-    fail("template data directory missing: " + data.string());
-  return data;
+std::string read_log(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 std::string conninfo(std::uint16_t port, std::string_view database) {
@@ -69,8 +54,91 @@ void exec_sql(std::uint16_t port, std::string_view database, std::string_view sq
   const ExecStatusType status = PQresultStatus(result);
   const std::string error = PQresultErrorMessage(result);
   PQclear(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     fail("SQL failed: " + std::string(sql), error);
+  }
+}
+
+// Durability off: a test server's data is thrown away, so fsync buys nothing.
+Process start_server(const std::filesystem::path& data, std::uint16_t port,
+                     const std::filesystem::path& socket_dir,
+                     const std::optional<std::string>& run_as) {
+  ProcessOptions process;
+  process.argv = {(kBin / "postgres").string(),
+                  "-D",
+                  data.string(),
+                  "-p",
+                  std::to_string(port),
+                  "-k",
+                  socket_dir.string(),
+                  "-c",
+                  "listen_addresses=127.0.0.1",
+                  "-c",
+                  "fsync=off",
+                  "-c",
+                  "synchronous_commit=off",
+                  "-c",
+                  "full_page_writes=off",
+                  "-c",
+                  "shared_buffers=16MB",
+                  "-c",
+                  "max_connections=50",
+                  "-c",
+                  "max_wal_senders=0",
+                  "-c",
+                  "wal_level=minimal"};
+  process.stdout_file = socket_dir / "postgres.log";
+  process.run_as_user = run_as;
+  return Process(std::move(process));
+}
+
+void wait_until_ready(Process& server, std::uint16_t port, const std::filesystem::path& log) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  const std::string info = conninfo(port, kDefaultDatabase);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (!server.running()) fail("postgres exited during startup", read_log(log));
+    if (PQping(info.c_str()) == PQPING_OK) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  fail("postgres did not become ready in 20s", read_log(log));
+}
+
+// An initdb'd data directory (with the default database created) shared by all
+// servers of this user; built in a scratch directory, then renamed into place,
+// so a concurrent or interrupted build never leaves a half-made template.
+std::filesystem::path template_data_dir(const std::optional<std::string>& run_as) {
+  const std::filesystem::path tmp = std::filesystem::temp_directory_path();
+  const std::filesystem::path root =
+      tmp / ("myspace-pg15-template-" + std::string(kTemplateVersion) + "-uid" +
+             std::to_string(geteuid()));
+  const std::filesystem::path data = root / "data";
+  if (std::filesystem::exists(data / "PG_VERSION")) return data;
+
+  std::string pattern = tmp / "myspace-pg15-building-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) fail("mkdtemp failed");
+  const std::filesystem::path building = pattern;
+  std::filesystem::permissions(building, std::filesystem::perms::all);
+  run_or_fail({(kBin / "initdb").string(), "-D", (building / "data").string(), "--no-sync", "-A",
+               "trust", "-U", kSuperuser, "-E", "UTF8", "--locale=C", "--wal-segsize=1"},
+              run_as);
+  {
+    const std::uint16_t port = free_port();
+    Process server = start_server(building / "data", port, building, run_as);
+    wait_until_ready(server, port, building / "postgres.log");
+    exec_sql(port, "postgres", std::string("CREATE DATABASE ") + kDefaultDatabase);
+    // Smaller template, faster copies: no `postgres` database (we administer
+    // from `myspace`), and the shutdown checkpoint trims WAL to min_wal_size.
+    exec_sql(port, kDefaultDatabase, "DROP DATABASE postgres");
+    exec_sql(port, kDefaultDatabase, "ALTER SYSTEM SET min_wal_size = '2MB'");
+    exec_sql(port, kDefaultDatabase, "SELECT pg_reload_conf()");
+    exec_sql(port, kDefaultDatabase, "CHECKPOINT");
+    server.stop(SIGINT, std::chrono::seconds(10));
+  }
+  std::error_code ec;
+  std::filesystem::rename(building, root, ec);
+  if (ec) std::filesystem::remove_all(building, ec);  // another process won the race
+  if (!std::filesystem::exists(data / "PG_VERSION")) fail("template missing: " + data.string());
+  return data;
 }
 
 }  // namespace
@@ -90,7 +158,7 @@ TempPostgres::TempPostgres(TempPostgresOptions options)
 TempPostgres::~TempPostgres() {
   try {
     stop();
-  } catch (...) {  // a destructor must not throw; the process is killed by ~Process anyway
+  } catch (...) {  // a destructor must not throw; ~Process kills the server anyway
   }
 }
 
@@ -102,49 +170,14 @@ std::string TempPostgres::url_for(std::string_view database) const {
 void TempPostgres::start() {
   if (server_ && server_->running()) return;
   server_.reset();
-  ProcessOptions process;
-  process.argv = {(kBin / "postgres").string(),
-                  "-D",
-                  data_dir_.string(),
-                  "-p",
-                  std::to_string(port_),
-                  "-k",
-                  dir_.path().string(),
-                  "-c",
-                  "listen_addresses=127.0.0.1",
-                  "-c",
-                  "fsync=off",
-                  "-c",
-                  "synchronous_commit=off",
-                  "-c",
-                  "full_page_writes=off",
-                  "-c",
-                  "shared_buffers=16MB",
-                  "-c",
-                  "max_connections=50",
-                  "-c",
-                  "max_wal_senders=0",
-                  "-c",
-                  "wal_level=minimal"};
-  process.stdout_file = dir_.path() / "postgres.log";
-  process.run_as_user = run_as_;
-  server_.emplace(std::move(process));
-  wait_until_ready();
+  server_.emplace(start_server(data_dir_, port_, dir_.path(), run_as_));
+  wait_until_ready(*server_, port_, dir_.path() / "postgres.log");
   if (!database_created_) {
-    exec_sql(port_, "postgres", "CREATE DATABASE " + options_.database);
+    if (options_.database != kDefaultDatabase) {
+      exec_sql(port_, kDefaultDatabase, "CREATE DATABASE " + options_.database);
+    }
     database_created_ = true;
   }
-}
-
-void TempPostgres::wait_until_ready() {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  const std::string info = conninfo(port_, "postgres");
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (!server_->running()) fail("postgres exited during startup", log());
-    if (PQping(info.c_str()) == PQPING_OK) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  fail("postgres did not become ready in 20s", log());
 }
 
 void TempPostgres::stop() {
@@ -159,7 +192,7 @@ bool TempPostgres::running() {
 }
 
 std::string TempPostgres::create_database(std::string_view name) {
-  exec_sql(port_, "postgres", "CREATE DATABASE " + std::string(name));
+  exec_sql(port_, kDefaultDatabase, "CREATE DATABASE " + std::string(name));
   return url_for(name);
 }
 
@@ -168,10 +201,7 @@ void TempPostgres::execute(std::string_view sql) {
 }
 
 std::string TempPostgres::log() const {
-  std::ifstream in(dir_.path() / "postgres.log");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_log(dir_.path() / "postgres.log");
 }
 
 }  // namespace myspace::testing

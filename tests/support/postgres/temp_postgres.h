@@ -5,9 +5,10 @@
 // with trust authentication and an empty `myspace` database. Stopped and
 // deleted by the destructor.
 //
-// initdb runs once per machine and user: its output is kept as a template under
-// the system temp directory and copied for each server (~0.1 s instead of
-// ~0.6 s), which keeps one-process-per-test suites fast.
+// initdb runs once per machine and user: its output (the `myspace` database
+// already created, 1 MB WAL segments to keep it small) is kept as a template
+// under the system temp directory and copied for each server, which keeps
+// one-process-per-test suites fast.
 //
 // PostgreSQL refuses to run as root, so when the tests run as root (CI, dev
 // containers) initdb and postgres run as the `postgres` user.
@@ -60,8 +61,6 @@ class TempPostgres {
   std::string log() const;
 
  private:
-  void wait_until_ready();
-
   TempPostgresOptions options_;
   TempDir dir_;
   std::filesystem::path data_dir_;
