@@ -1,0 +1,214 @@
+#include "graphql/type/introspection.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
+#include <set>
+
+#include "graphql/testing/star_wars.h"
+
+namespace myspace::graphql {
+namespace {
+
+namespace json = boost::json;
+
+// graphql-js getIntrospectionQuery({ descriptions, specifiedByUrl,
+// directiveIsRepeatable, schemaDescription, inputValueDeprecation }).
+constexpr const char* kIntrospectionQuery = R"(
+query IntrospectionQuery {
+  __schema {
+    description
+    queryType { name }
+    mutationType { name }
+    subscriptionType { name }
+    types { ...FullType }
+    directives {
+      name
+      description
+      isRepeatable
+      locations
+      args(includeDeprecated: true) { ...InputValue }
+    }
+  }
+}
+fragment FullType on __Type {
+  kind
+  name
+  description
+  specifiedByURL
+  fields(includeDeprecated: true) {
+    name
+    description
+    args(includeDeprecated: true) { ...InputValue }
+    type { ...TypeRef }
+    isDeprecated
+    deprecationReason
+  }
+  inputFields(includeDeprecated: true) { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue {
+  name
+  description
+  type { ...TypeRef }
+  defaultValue
+  isDeprecated
+  deprecationReason
+}
+fragment TypeRef on __Type {
+  kind
+  name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+}
+)";
+
+const json::object* find_named(const json::array& items, std::string_view name) {
+  for (const auto& item : items) {
+    if (item.at("name").as_string() == name) return &item.as_object();
+  }
+  return nullptr;
+}
+
+class IntrospectionTest : public ::testing::Test {
+ protected:
+  std::shared_ptr<Schema> schema_ = testing::star_wars_schema();
+};
+
+TEST_F(IntrospectionTest, StandardIntrospectionQueryDescribesTheWholeSchema) {
+  auto result = testing::run(*schema_, kIntrospectionQuery);
+  ASSERT_FALSE(result.contains("errors")) << json::serialize(result);
+  const auto& schema = result.at("data").at("__schema");
+  EXPECT_EQ(schema.at("description"), "The Star Wars API");
+  EXPECT_EQ(schema.at("queryType").at("name"), "Query");
+  EXPECT_EQ(schema.at("mutationType").at("name"), "Mutation");
+  EXPECT_TRUE(schema.at("subscriptionType").is_null());
+
+  const auto& types = schema.at("types").as_array();
+  std::set<std::string> names;
+  for (const auto& t : types) names.emplace(t.at("name").as_string());
+  for (const char* expected : {"Query",
+                               "Mutation",
+                               "Character",
+                               "Human",
+                               "Droid",
+                               "Episode",
+                               "SearchResult",
+                               "ReviewInput",
+                               "DateTime",
+                               "Money",
+                               "Int",
+                               "Float",
+                               "String",
+                               "Boolean",
+                               "ID",
+                               "__Schema",
+                               "__Type",
+                               "__TypeKind",
+                               "__Field",
+                               "__InputValue",
+                               "__EnumValue",
+                               "__Directive",
+                               "__DirectiveLocation"}) {
+    EXPECT_TRUE(names.count(expected)) << expected;
+  }
+
+  const auto* human = find_named(types, "Human");
+  ASSERT_NE(human, nullptr);
+  EXPECT_EQ(human->at("kind"), "OBJECT");
+  EXPECT_EQ(
+      json::serialize(human->at("interfaces")),
+      R"([{"kind":"INTERFACE","name":"Character","ofType":null},{"kind":"INTERFACE","name":"Node","ofType":null}])");
+  const auto* friends = find_named(human->at("fields").as_array(), "friends");
+  EXPECT_EQ(
+      json::serialize(friends->at("type")),
+      R"({"kind":"LIST","name":null,"ofType":{"kind":"INTERFACE","name":"Character","ofType":null}})");
+  const auto* mass = find_named(human->at("fields").as_array(), "mass");
+  EXPECT_EQ(mass->at("isDeprecated"), true);
+  EXPECT_EQ(mass->at("deprecationReason"), "No longer supported");
+  EXPECT_EQ(mass->at("args").at(0).at("defaultValue"), "\"KG\"");
+  EXPECT_TRUE(human->at("inputFields").is_null());
+  EXPECT_TRUE(human->at("enumValues").is_null());
+
+  const auto* id = find_named(human->at("fields").as_array(), "id");
+  EXPECT_EQ(
+      json::serialize(id->at("type")),
+      R"({"kind":"NON_NULL","name":null,"ofType":{"kind":"SCALAR","name":"ID","ofType":null}})");
+
+  const auto* character = find_named(types, "Character");
+  EXPECT_EQ(character->at("kind"), "INTERFACE");
+  EXPECT_EQ(character->at("description"), "A character in the Star Wars Trilogy");
+  EXPECT_EQ(character->at("possibleTypes").as_array().size(), 2u);
+
+  const auto* episode = find_named(types, "Episode");
+  EXPECT_EQ(episode->at("enumValues").as_array().size(), 4u);
+  EXPECT_EQ(find_named(episode->at("enumValues").as_array(), "OLD")->at("deprecationReason"),
+            "Use NEWHOPE");
+
+  const auto* review = find_named(types, "ReviewInput");
+  EXPECT_EQ(review->at("kind"), "INPUT_OBJECT");
+  EXPECT_EQ(find_named(review->at("inputFields").as_array(), "tags")->at("defaultValue"), "[]");
+  EXPECT_EQ(find_named(review->at("inputFields").as_array(), "rating")->at("defaultValue"), "0.5");
+
+  EXPECT_EQ(find_named(types, "DateTime")->at("specifiedByURL"),
+            "https://tools.ietf.org/html/rfc3339");
+  EXPECT_EQ(find_named(types, "SearchResult")->at("possibleTypes").as_array().size(), 3u);
+
+  const auto& directives = schema.at("directives").as_array();
+  const auto* deprecated = find_named(directives, "deprecated");
+  ASSERT_NE(deprecated, nullptr);
+  EXPECT_EQ(deprecated->at("isRepeatable"), false);
+  EXPECT_EQ(deprecated->at("args").at(0).at("defaultValue"), "\"No longer supported\"");
+  EXPECT_EQ(json::serialize(find_named(directives, "skip")->at("locations")),
+            R"(["FIELD","FRAGMENT_SPREAD","INLINE_FRAGMENT"])");
+  EXPECT_NE(find_named(directives, "specifiedBy"), nullptr);
+}
+
+TEST_F(IntrospectionTest, DeprecatedMembersAreHiddenUnlessAskedFor) {
+  auto result = testing::run(*schema_, R"({
+    human: __type(name: "Human") { fields { name } all: fields(includeDeprecated: true) { name } }
+    episode: __type(name: "Episode") { enumValues { name } }
+  })");
+  auto has = [](const json::value& list, std::string_view name) {
+    return find_named(list.as_array(), name) != nullptr;
+  };
+  const auto& human = result.at("data").at("human");
+  EXPECT_FALSE(has(human.at("fields"), "mass"));
+  EXPECT_TRUE(has(human.at("all"), "mass"));
+  EXPECT_FALSE(has(result.at("data").at("episode").at("enumValues"), "OLD"));
+}
+
+TEST_F(IntrospectionTest, DeprecatedArgumentsAndRepeatableDirectives) {
+  auto schema = Schema::from_sdl(R"(
+    type Query { f(old: Int @deprecated(reason: "gone"), new: Int): Int }
+    directive @tag(name: String) repeatable on FIELD_DEFINITION)");
+  auto result = testing::run(*schema, R"({
+    __type(name: "Query") { fields { args { name } all: args(includeDeprecated: true) { name deprecationReason } } }
+    __schema { directives { name isRepeatable } }
+  })");
+  const auto& field = result.at("data").at("__type").at("fields").at(0);
+  EXPECT_EQ(json::serialize(field.at("args")), R"([{"name":"new"}])");
+  EXPECT_EQ(field.at("all").at(0).at("deprecationReason"), "gone");
+  const auto* tag = find_named(result.at("data").at("__schema").at("directives").as_array(), "tag");
+  ASSERT_NE(tag, nullptr);
+  EXPECT_EQ(tag->at("isRepeatable"), true);
+}
+
+TEST_F(IntrospectionTest, TypeLookupAndTypename) {
+  auto result = testing::run(
+      *schema_,
+      R"({ __type(name: "Nope") { name } droid: __type(name: "Droid") { name kind } __typename })");
+  EXPECT_EQ(
+      json::serialize(result),
+      R"({"data":{"__type":null,"droid":{"name":"Droid","kind":"OBJECT"},"__typename":"Query"}})");
+}
+
+TEST_F(IntrospectionTest, CanBeSwitchedOff) {
+  schema_->set_introspection(false);
+  auto result = testing::run(*schema_, "{ __schema { queryType { name } } __typename }");
+  EXPECT_EQ(json::serialize(result), R"({"data":{"__typename":"Query"}})");
+}
+
+}  // namespace
+}  // namespace myspace::graphql
