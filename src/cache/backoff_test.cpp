@@ -7,14 +7,14 @@ namespace {
 
 using std::chrono::milliseconds;
 
-TEST(Backoff, WithoutJitterDoublesUpToTheCap) {
+TEST(CacheBackoffTest, WithoutJitterDoublesUpToTheCap) {
   Backoff backoff({.initial = milliseconds(50), .max = milliseconds(2000), .jitter = 0.0}, 1);
   const std::vector<long> expected = {50, 100, 200, 400, 800, 1600, 2000, 2000, 2000};
   for (const long ms : expected) EXPECT_EQ(backoff.next().count(), ms);
   EXPECT_EQ(backoff.attempt(), static_cast<int>(expected.size()));
 }
 
-TEST(Backoff, JitterStaysWithinBounds) {
+TEST(CacheBackoffTest, JitterStaysWithinBounds) {
   const BackoffPolicy policy{.initial = milliseconds(50), .max = milliseconds(2000), .jitter = 0.5};
   Backoff backoff(policy, 42);
   bool varied = false;
@@ -33,13 +33,13 @@ TEST(Backoff, JitterStaysWithinBounds) {
   EXPECT_TRUE(varied);
 }
 
-TEST(Backoff, SameSeedSameSchedule) {
+TEST(CacheBackoffTest, SameSeedSameSchedule) {
   Backoff a({}, 7);
   Backoff b({}, 7);
   for (int i = 0; i < 20; ++i) EXPECT_EQ(a.next(), b.next());
 }
 
-TEST(Backoff, ResetStartsOver) {
+TEST(CacheBackoffTest, ResetStartsOver) {
   Backoff backoff({.jitter = 0.0}, 1);
   for (int i = 0; i < 5; ++i) backoff.next();
   backoff.reset();
@@ -47,7 +47,7 @@ TEST(Backoff, ResetStartsOver) {
   EXPECT_EQ(backoff.next(), milliseconds(50));
 }
 
-TEST(Backoff, LongOutagesDoNotOverflow) {
+TEST(CacheBackoffTest, LongOutagesDoNotOverflow) {
   Backoff backoff({.jitter = 0.0}, 1);
   for (int i = 0; i < 10000; ++i) backoff.next();
   EXPECT_EQ(backoff.next(), milliseconds(2000));

@@ -8,9 +8,11 @@
 // Destroy it on that thread, before its io_context.
 //
 // Failures, all as myspace::Error:
-//   kUnavailable  not connected (fails fast; nothing is queued while down), or
-//                 the connection dropped while the command was in flight;
+//   kUnavailable  not connected (fails fast; nothing is queued while down), the
+//                 connection dropped while the command was in flight, or
+//                 ConnectionOptions::max_in_flight commands are already waiting;
 //   kTimeout      no reply within the deadline (ConnectionOptions::command_timeout);
+//                 the command stays on the connection and its late reply is dropped;
 //   kInternal     a Redis error reply (thrown as RedisError) or an unexpected reply type.
 // On a dropped connection the client reconnects in the background with
 // exponential backoff and jitter; later commands succeed once Redis is back.

@@ -37,8 +37,10 @@ std::string upper(std::string_view text) {
 // strong reference until it has called back, so a timed-out command's late
 // reply lands in a still valid object.
 struct PendingCommand {
-  explicit PendingCommand(const asio::any_io_executor& executor) : timer(executor) {}
+  PendingCommand(const asio::any_io_executor& executor, std::shared_ptr<std::size_t> counter)
+      : timer(executor), in_flight(std::move(counter)) {}
   asio::steady_timer timer;
+  std::shared_ptr<std::size_t> in_flight;
   std::optional<Reply> reply;
   bool done = false;
   std::optional<Error> failure;  // why there is no reply, when done without one
@@ -49,6 +51,7 @@ void on_command_reply(redisAsyncContext* /*context*/, void* reply, void* privdat
   const std::unique_ptr<PendingHandle> handle(static_cast<PendingHandle*>(privdata));
   PendingCommand& pending = **handle;
   pending.done = true;
+  --*pending.in_flight;
   if (reply == nullptr) {
     pending.failure = unavailable("connection lost before the reply");
   } else {
@@ -309,7 +312,11 @@ asio::awaitable<Reply> Connection::execute(std::vector<std::string> argv,
   metrics::Histogram& histogram = latency(argv.front());
   const auto started = Clock::now();
 
-  auto pending = std::make_shared<PendingCommand>(executor_);
+  if (*in_flight_ >= options_.max_in_flight) {
+    metrics_.unavailable.inc();
+    throw unavailable(std::to_string(*in_flight_) + " commands already awaiting a reply");
+  }
+  auto pending = std::make_shared<PendingCommand>(executor_, in_flight_);
   pending->timer.expires_after(timeout);
   auto* handle = new PendingHandle(pending);
   if (!send(argv, &on_command_reply, handle)) {
@@ -317,6 +324,7 @@ asio::awaitable<Reply> Connection::execute(std::vector<std::string> argv,
     metrics_.unavailable.inc();
     throw unavailable("not connected to " + redacted(url_));
   }
+  ++*in_flight_;
   co_await pending->timer.async_wait(kNoThrow);
   histogram.observe(std::chrono::duration<double>(Clock::now() - started).count());
 

@@ -99,6 +99,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::function<void()> on_connected_;
   std::function<void()> on_disconnected_;
   Metrics metrics_;
+  // Commands awaiting a reply; shared with their callbacks, which may run
+  // after this object is gone.
+  std::shared_ptr<std::size_t> in_flight_ = std::make_shared<std::size_t>(0);
   // Per-command histograms, looked up once (the registry lookup locks).
   std::map<std::string, metrics::Histogram*, std::less<>> latency_;
 };

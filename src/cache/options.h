@@ -2,6 +2,7 @@
 // Settings shared by `Client` and `Subscriber`.
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 #include "cache/backoff.h"
@@ -15,6 +16,9 @@ struct ConnectionOptions {
   // Default deadline of every command; a reply later than this is kTimeout.
   std::chrono::milliseconds command_timeout{1000};
   BackoffPolicy reconnect{};
+  // Commands sent but not yet answered; past this a command fails at once with
+  // kUnavailable, so a stalled server cannot make us buffer without bound.
+  std::size_t max_in_flight = 10000;
   // The `client` label of this connection's metrics, e.g. "sessions".
   std::string name = "default";
 };

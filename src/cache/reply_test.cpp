@@ -24,7 +24,7 @@ Reply parse(std::string_view resp) {
   return detail::from_hiredis(*reply);
 }
 
-TEST(Reply, ScalarsConvert) {
+TEST(CacheReplyTest, ScalarsConvert) {
   EXPECT_EQ(parse("$-1\r\n"), Reply{Nil{}});
   EXPECT_EQ(parse(":-42\r\n"), Reply{std::int64_t{-42}});
   EXPECT_EQ(parse("+OK\r\n"), Reply{Status{"OK"}});
@@ -32,14 +32,14 @@ TEST(Reply, ScalarsConvert) {
             Reply{ErrorReply{"WRONGTYPE Operation against a key"}});
 }
 
-TEST(Reply, BulkStringsKeepEveryByte) {
+TEST(CacheReplyTest, BulkStringsKeepEveryByte) {
   const std::string binary("a\0b\r\nc", 6);
   const Reply reply = parse("$6\r\n" + binary + "\r\n");
   EXPECT_EQ(reply.as_string(), binary);
   EXPECT_EQ(reply.as_string().size(), 6U);
 }
 
-TEST(Reply, NestedArraysConvert) {
+TEST(CacheReplyTest, NestedArraysConvert) {
   const Reply reply = parse("*3\r\n$1\r\na\r\n*2\r\n:1\r\n$-1\r\n+QUEUED\r\n");
   ASSERT_EQ(reply.as_array().size(), 3U);
   EXPECT_EQ(reply.as_array()[0].as_string(), "a");
@@ -49,7 +49,7 @@ TEST(Reply, NestedArraysConvert) {
   EXPECT_EQ(reply.debug_string(), R"(["a", [1, nil], +QUEUED])");
 }
 
-TEST(Reply, WrongTypeIsInternalError) {
+TEST(CacheReplyTest, WrongTypeIsInternalError) {
   try {
     parse(":1\r\n").as_string();
     FAIL() << "no exception";
@@ -60,7 +60,7 @@ TEST(Reply, WrongTypeIsInternalError) {
   EXPECT_THROW(parse("$-1\r\n").as_array(), Error);
 }
 
-TEST(Reply, ErrorRepliesThrowRedisErrorWithPrefix) {
+TEST(CacheReplyTest, ErrorRepliesThrowRedisErrorWithPrefix) {
   const Reply reply = parse("-NOSCRIPT No matching script. Please use EVAL.\r\n");
   EXPECT_TRUE(reply.is_error());
   try {

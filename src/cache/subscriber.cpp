@@ -64,6 +64,7 @@ class SubscriberState : public std::enable_shared_from_this<SubscriberState> {
 
   asio::awaitable<void> subscribe(std::string name, Kind kind) {
     const auto self = shared_from_this();
+    connection_->start();
     wanted(kind).insert(name);
     if (connection_->connected() && !active(kind).contains(name))
       send(kind, true, std::vector<std::string>(1, name));

@@ -88,6 +88,30 @@ TEST(CacheResilienceTest, InFlightCommandFailsWhenTheConnectionDrops) {
   }());
 }
 
+TEST(CacheResilienceTest, InFlightCommandsAreBounded) {
+  asio::io_context io;
+  TempRedis redis;
+  auto options = fast_options(redis.url(), "bounded_test");
+  options.max_in_flight = 2;
+  Client client(io.get_executor(), options);
+  run(io, client.connect());
+
+  redis.cli({"CLIENT", "PAUSE", "400", "ALL"});
+  auto first = asio::co_spawn(io, client.get("a"), asio::use_future);
+  auto second = asio::co_spawn(io, client.get("b"), asio::use_future);
+  io.run_for(50ms);
+  // Two are waiting on the paused server: the third is refused at once, not buffered.
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(run(io, error_of(client.get("c"))), ErrorCode::kUnavailable);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 100ms);
+
+  while (second.wait_for(0s) != std::future_status::ready) io.run_one_for(100ms);
+  EXPECT_EQ(first.get(), std::nullopt);
+  EXPECT_EQ(second.get(), std::nullopt);
+  // Answered commands free their slots.
+  EXPECT_EQ(run(io, client.get("c")), std::nullopt);
+}
+
 TEST(CacheResilienceTest, NeverReachableServerFailsFastAndBounded) {
   asio::io_context io;
   auto options = fast_options("redis://127.0.0.1:" + std::to_string(myspace::testing::free_port()),
