@@ -7,5 +7,6 @@ function(myspace_add_test name)
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main GTest::gmock myspace_warnings)
   gtest_discover_tests(${name}
     DISCOVERY_TIMEOUT 60
+    TEST_PREFIX "${name}."
     PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "MYSPACE_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

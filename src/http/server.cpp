@@ -141,7 +141,7 @@ void detail::ServerState::record(const Exchange& exchange) {
   log::info("http.request", {{"method", exchange.method},
                              {"path", exchange.path},
                              {"status", exchange.status},
-                             {"duration_ms", elapsed * 1000.0},
+                             {"duration_us", static_cast<std::int64_t>(elapsed * 1e6)},
                              {"request_id", exchange.request_id},
                              {"bytes", exchange.bytes}});
 }
