@@ -19,7 +19,8 @@ std::string prehash(std::string_view password) {
   SHA256(reinterpret_cast<const unsigned char*>(password.data()), password.size(), digest.data());
   std::array<unsigned char, 4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1> encoded{};
   const int length = EVP_EncodeBlock(encoded.data(), digest.data(), digest.size());
-  return std::string(reinterpret_cast<const char*>(encoded.data()), static_cast<std::size_t>(length));
+  return std::string(reinterpret_cast<const char*>(encoded.data()),
+                     static_cast<std::size_t>(length));
 }
 
 // crypt_r's state is large (~32 KiB): keep it off the stack.

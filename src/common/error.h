@@ -11,16 +11,16 @@
 namespace myspace {
 
 enum class ErrorCode {
-  kBadRequest,        // malformed or invalid input
-  kUnauthenticated,   // no or invalid credentials
-  kForbidden,         // authenticated but not allowed
-  kNotFound,          // the object does not exist (or is not visible to the caller)
-  kConflict,          // violates uniqueness or the object's current state
-  kPayloadTooLarge,   // body over the configured bound
-  kRateLimited,       // too many requests
-  kUnavailable,       // a dependency is down; retry later
-  kTimeout,           // a deadline passed
-  kInternal,          // a bug or an unexpected fault
+  kBadRequest,       // malformed or invalid input
+  kUnauthenticated,  // no or invalid credentials
+  kForbidden,        // authenticated but not allowed
+  kNotFound,         // the object does not exist (or is not visible to the caller)
+  kConflict,         // violates uniqueness or the object's current state
+  kPayloadTooLarge,  // body over the configured bound
+  kRateLimited,      // too many requests
+  kUnavailable,      // a dependency is down; retry later
+  kTimeout,          // a deadline passed
+  kInternal,         // a bug or an unexpected fault
 };
 
 // The stable, upper-case name of a code, as used in JSON bodies and GraphQL
@@ -42,16 +42,26 @@ class Error : public std::runtime_error {
 
 inline std::string_view error_code_name(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::kBadRequest: return "BAD_USER_INPUT";
-    case ErrorCode::kUnauthenticated: return "UNAUTHENTICATED";
-    case ErrorCode::kForbidden: return "FORBIDDEN";
-    case ErrorCode::kNotFound: return "NOT_FOUND";
-    case ErrorCode::kConflict: return "CONFLICT";
-    case ErrorCode::kPayloadTooLarge: return "PAYLOAD_TOO_LARGE";
-    case ErrorCode::kRateLimited: return "RATE_LIMITED";
-    case ErrorCode::kUnavailable: return "SERVICE_UNAVAILABLE";
-    case ErrorCode::kTimeout: return "TIMEOUT";
-    case ErrorCode::kInternal: return "INTERNAL_SERVER_ERROR";
+    case ErrorCode::kBadRequest:
+      return "BAD_USER_INPUT";
+    case ErrorCode::kUnauthenticated:
+      return "UNAUTHENTICATED";
+    case ErrorCode::kForbidden:
+      return "FORBIDDEN";
+    case ErrorCode::kNotFound:
+      return "NOT_FOUND";
+    case ErrorCode::kConflict:
+      return "CONFLICT";
+    case ErrorCode::kPayloadTooLarge:
+      return "PAYLOAD_TOO_LARGE";
+    case ErrorCode::kRateLimited:
+      return "RATE_LIMITED";
+    case ErrorCode::kUnavailable:
+      return "SERVICE_UNAVAILABLE";
+    case ErrorCode::kTimeout:
+      return "TIMEOUT";
+    case ErrorCode::kInternal:
+      return "INTERNAL_SERVER_ERROR";
   }
   return "INTERNAL_SERVER_ERROR";
 }

@@ -19,16 +19,21 @@ bool looks_secret(std::string_view key) {
   std::string lower(key);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(kSecretFieldMarkers.begin(), kSecretFieldMarkers.end(),
-                     [&](std::string_view marker) { return lower.find(marker) != std::string::npos; });
+  return std::any_of(
+      kSecretFieldMarkers.begin(), kSecretFieldMarkers.end(),
+      [&](std::string_view marker) { return lower.find(marker) != std::string::npos; });
 }
 
 spdlog::level::level_enum to_spdlog(Level level) {
   switch (level) {
-    case Level::kDebug: return spdlog::level::debug;
-    case Level::kInfo: return spdlog::level::info;
-    case Level::kWarn: return spdlog::level::warn;
-    case Level::kError: return spdlog::level::err;
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      return spdlog::level::err;
   }
   return spdlog::level::info;
 }

@@ -19,9 +19,10 @@ TEST(Log, FormatsEventAndFieldsAsJson) {
 }
 
 TEST(Log, RedactsFieldsThatLookSecret) {
-  auto line = as_object(format_fields(
-      "auth.login", {{"password", "hunter2"}, {"refreshToken", "abc"}, {"Authorization", "Bearer x"},
-                     {"email", "a@b.c"}}));
+  auto line = as_object(format_fields("auth.login", {{"password", "hunter2"},
+                                                     {"refreshToken", "abc"},
+                                                     {"Authorization", "Bearer x"},
+                                                     {"email", "a@b.c"}}));
   EXPECT_EQ(line.at("password").as_string(), "[redacted]");
   EXPECT_EQ(line.at("refreshToken").as_string(), "[redacted]");
   EXPECT_EQ(line.at("Authorization").as_string(), "[redacted]");

@@ -36,7 +36,8 @@ Registry::Family& Registry::family(std::string_view name, std::string_view help,
                                    std::string_view type) {
   auto it = families_.find(name);
   if (it == families_.end()) {
-    it = families_.emplace(std::string(name), Family{std::string(help), std::string(type), {}, {}, {}})
+    it = families_
+             .emplace(std::string(name), Family{std::string(help), std::string(type), {}, {}, {}})
              .first;
   } else if (it->second.type != type) {
     throw std::logic_error("metric " + std::string(name) + " registered with two types");
@@ -67,7 +68,8 @@ Histogram& Registry::histogram(std::string_view name, std::string_view help,
 }
 
 namespace {
-std::string series(const std::string& name, const std::string& labels, std::string_view extra = {}) {
+std::string series(const std::string& name, const std::string& labels,
+                   std::string_view extra = {}) {
   std::string all = labels;
   if (!extra.empty()) all += (all.empty() ? "" : ",") + std::string(extra);
   return all.empty() ? name : name + "{" + all + "}";
@@ -79,8 +81,10 @@ std::string Registry::render() const {
   std::ostringstream out;
   for (const auto& [name, fam] : families_) {
     out << "# HELP " << name << ' ' << fam.help << "\n# TYPE " << name << ' ' << fam.type << '\n';
-    for (const auto& [labels, c] : fam.counters) out << series(name, labels) << ' ' << c->value() << '\n';
-    for (const auto& [labels, g] : fam.gauges) out << series(name, labels) << ' ' << g->value() << '\n';
+    for (const auto& [labels, c] : fam.counters)
+      out << series(name, labels) << ' ' << c->value() << '\n';
+    for (const auto& [labels, g] : fam.gauges)
+      out << series(name, labels) << ' ' << g->value() << '\n';
     for (const auto& [labels, h] : fam.histograms) {
       std::uint64_t cumulative = 0;
       for (std::size_t i = 0; i < Histogram::kBounds.size(); ++i) {

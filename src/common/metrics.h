@@ -38,9 +38,8 @@ class Gauge {
 // Latency histogram with fixed buckets from 100µs to 10s (seconds as unit).
 class Histogram {
  public:
-  static constexpr std::array<double, 14> kBounds = {0.0001, 0.00025, 0.0005, 0.001, 0.0025,
-                                                     0.005,  0.01,    0.025,  0.05,  0.1,
-                                                     0.25,   0.5,     1.0,    10.0};
+  static constexpr std::array<double, 14> kBounds = {
+      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 10.0};
 
   void observe(double seconds) noexcept;
   std::uint64_t count() const noexcept { return count_.load(std::memory_order_relaxed); }

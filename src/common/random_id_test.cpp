@@ -24,8 +24,7 @@ TEST(RandomToken, EncodesBase64UrlWithoutPadding) {
   EXPECT_EQ(random_token(32).size(), 43u);
   EXPECT_EQ(random_token(16).size(), 22u);
   const std::string t = random_token(48);
-  EXPECT_EQ(t.find_first_not_of(
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+  EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
             std::string::npos);
 }
 

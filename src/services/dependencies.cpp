@@ -11,8 +11,9 @@ constexpr std::size_t kMinProductionSecretBytes = 32;
 
 StoreConfig StoreConfig::from_env(const config::Environment& env) {
   StoreConfig config;
-  config.database_url = env.url("DATABASE_URL", "postgresql://myspace:myspace@127.0.0.1:5432/myspace",
-                                {"postgresql", "postgres"});
+  config.database_url =
+      env.url("DATABASE_URL", "postgresql://myspace:myspace@127.0.0.1:5432/myspace",
+              {"postgresql", "postgres"});
   config.redis_url = env.url("REDIS_URL", "redis://127.0.0.1:6379", {"redis"});
   config.pool_size = static_cast<std::size_t>(env.integer("DB_POOL_SIZE", 8, 1, 200));
   return config;

@@ -15,9 +15,9 @@
 namespace myspace::service {
 
 struct StoreConfig {
-  std::string database_url;  // DATABASE_URL
-  std::string redis_url;     // REDIS_URL
-  std::size_t pool_size = 8; // DB_POOL_SIZE, per worker thread
+  std::string database_url;   // DATABASE_URL
+  std::string redis_url;      // REDIS_URL
+  std::size_t pool_size = 8;  // DB_POOL_SIZE, per worker thread
 
   static StoreConfig from_env(const config::Environment& env);
 };

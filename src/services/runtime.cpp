@@ -29,8 +29,7 @@ BaseConfig BaseConfig::from_env(const config::Environment& env, std::string name
   config.address = env.string("BIND_ADDRESS", "0.0.0.0");
   const auto cores = static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()));
   config.threads = static_cast<int>(env.integer("THREADS", cores, 1, 256));
-  config.cors_origins =
-      env.list("CORS_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000");
+  config.cors_origins = env.list("CORS_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000");
   config.shutdown_timeout = env.milliseconds("SHUTDOWN_TIMEOUT_MS", std::chrono::seconds(10),
                                              std::chrono::milliseconds(0), std::chrono::minutes(5));
   return config;
@@ -89,8 +88,8 @@ struct WorkerState {
   std::unique_ptr<http::Server> server;
 };
 
-void build_worker(const BaseConfig& config, const WorkerSetup& setup, WorkerState& state,
-                  int index, std::uint16_t port) {
+void build_worker(const BaseConfig& config, const WorkerSetup& setup, WorkerState& state, int index,
+                  std::uint16_t port) {
   state.options.name = config.name;
   state.options.address = config.address;
   state.options.port = port;

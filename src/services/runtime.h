@@ -24,11 +24,11 @@ namespace myspace::service {
 inline constexpr std::string_view kVersion = MYSPACE_VERSION;
 
 struct BaseConfig {
-  std::string name;             // "auth" | "gateway" | "web"
-  std::string environment;      // MYSPACE_ENV: development | test | production
-  std::uint16_t port = 0;       // PORT
-  std::string address;          // BIND_ADDRESS
-  int threads = 1;              // THREADS (default: hardware concurrency)
+  std::string name;                       // "auth" | "gateway" | "web"
+  std::string environment;                // MYSPACE_ENV: development | test | production
+  std::uint16_t port = 0;                 // PORT
+  std::string address;                    // BIND_ADDRESS
+  int threads = 1;                        // THREADS (default: hardware concurrency)
   std::vector<std::string> cors_origins;  // CORS_ORIGINS, comma-separated
   std::chrono::milliseconds shutdown_timeout{10'000};  // SHUTDOWN_TIMEOUT_MS
 

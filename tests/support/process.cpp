@@ -174,6 +174,8 @@ CommandResult run_command(const std::vector<std::string>& argv,
   return {decode_status(status), std::move(output)};
 }
 
-bool running_as_root() { return geteuid() == 0; }
+bool running_as_root() {
+  return geteuid() == 0;
+}
 
 }  // namespace myspace::testing

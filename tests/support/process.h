@@ -4,12 +4,13 @@
 // `myspace`), stopped and cleaned up by destructors so a failing test leaves
 // nothing behind.
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace myspace::testing {
@@ -34,10 +35,10 @@ class TempDir {
 };
 
 struct ProcessOptions {
-  std::vector<std::string> argv;                  // argv[0] is the program (absolute or on PATH)
-  std::map<std::string, std::string> env_extra;   // added to the inherited environment
+  std::vector<std::string> argv;                     // argv[0] is the program (absolute or on PATH)
+  std::map<std::string, std::string> env_extra;      // added to the inherited environment
   std::optional<std::filesystem::path> stdout_file;  // default: inherit
-  std::optional<std::string> run_as_user;         // e.g. "postgres" when running as root
+  std::optional<std::string> run_as_user;            // e.g. "postgres" when running as root
 };
 
 // A child process; terminated (SIGTERM, then SIGKILL after a grace period) on destruction.

@@ -15,8 +15,7 @@ WebConfig WebConfig::from_env(const config::Environment& env) {
   config.root = env.string("WEB_ROOT", "web/dist");
   config.public_api_url =
       env.url("PUBLIC_API_URL", "http://localhost:4000/graphql", {"http", "https"});
-  config.public_auth_url =
-      env.url("PUBLIC_AUTH_URL", "http://localhost:3002", {"http", "https"});
+  config.public_auth_url = env.url("PUBLIC_AUTH_URL", "http://localhost:3002", {"http", "https"});
   return config;
 }
 

@@ -12,9 +12,9 @@
 namespace myspace::web {
 
 struct WebConfig {
-  std::string root;            // WEB_ROOT: directory of the built front end
-  std::string public_api_url;  // PUBLIC_API_URL: the gateway's /graphql as the browser sees it
-  std::string public_auth_url; // PUBLIC_AUTH_URL: the auth service as the browser sees it
+  std::string root;             // WEB_ROOT: directory of the built front end
+  std::string public_api_url;   // PUBLIC_API_URL: the gateway's /graphql as the browser sees it
+  std::string public_auth_url;  // PUBLIC_AUTH_URL: the auth service as the browser sees it
 
   static WebConfig from_env(const config::Environment& env);
 };

@@ -69,14 +69,11 @@ class ServiceProcessTest : public ::testing::Test {
     if (role == "migrate") {
       options.argv.insert(options.argv.end(), {"--dir", MYSPACE_SOURCE_DIR_PATH "/migrations"});
     }
-    options.env_extra = {{"PORT", std::to_string(port)},
-                         {"DATABASE_URL", postgres_.url()},
-                         {"REDIS_URL", redis_.url()},
-                         {"THREADS", "2"},
-                         {"MYSPACE_ENV", "test"},
-                         {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
-                         {"BCRYPT_COST", "10"},
-                         {"SEED_FILE", MYSPACE_SOURCE_DIR_PATH "/seeds/demo.sql"}};
+    options.env_extra = {
+        {"PORT", std::to_string(port)}, {"DATABASE_URL", postgres_.url()},
+        {"REDIS_URL", redis_.url()},    {"THREADS", "2"},
+        {"MYSPACE_ENV", "test"},        {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
+        {"BCRYPT_COST", "10"},          {"SEED_FILE", MYSPACE_SOURCE_DIR_PATH "/seeds/demo.sql"}};
     for (auto& [key, value] : extra) options.env_extra[key] = value;
     options.stdout_file = logs_.path() / (role + ".log");
     return options;
@@ -175,9 +172,9 @@ TEST_F(ServiceProcessTest, WebServesTheAppConfigAndSpaRoutes) {
   std::ofstream(root.path() / "assets" / "app-3f2a1b.js") << "console.log('app')";
 
   const auto port = free_port();
-  Process web(service("web", port,
-                      {{"WEB_ROOT", root.path().string()},
-                       {"PUBLIC_API_URL", "http://api.test:4000/graphql"}}));
+  Process web(service(
+      "web", port,
+      {{"WEB_ROOT", root.path().string()}, {"PUBLIC_API_URL", "http://api.test:4000/graphql"}}));
   ASSERT_TRUE(wait_for_port(port, 20s)) << log_of("web");
 
   const auto index = http_get(port, "/");
