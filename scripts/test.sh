@@ -17,6 +17,9 @@ die() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 bash "$ROOT/scripts/install-deps.sh" || die "installing dependencies failed"
 
+echo "== formatting (clang-format)"
+if bash "$ROOT/scripts/lint.sh" --format-only; then count 1 0; else count 0 1; fi
+
 echo "== C++ build (build/asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
 cxx_build asan || die "C++ build failed"
 
