@@ -1,0 +1,76 @@
+#include "auth/hashing_pool.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <chrono>
+
+#include "auth/password.h"
+#include "common/error.h"
+#include "common/metrics.h"
+#include "common/random_id.h"
+
+namespace myspace::auth {
+namespace asio = boost::asio;
+
+HashingPool::HashingPool(HashingPoolOptions options)
+    : options_(options),
+      dummy_hash_(hash_password(random_token(24), options.cost)),
+      pool_(options.threads == 0 ? 1 : options.threads),
+      latency_(metrics::Registry::global().histogram(
+          "auth_bcrypt_seconds", "Time of one bcrypt hash or verification on the hashing pool")),
+      pending_gauge_(metrics::Registry::global().gauge(
+          "auth_bcrypt_pending", "bcrypt jobs running or waiting for the hashing pool")) {}
+
+HashingPool::~HashingPool() {
+  pool_.join();
+}
+
+template <class T, class F>
+asio::awaitable<T> HashingPool::run(F work) {
+  if (pending_.fetch_add(1, std::memory_order_relaxed) >= options_.max_pending) {
+    pending_.fetch_sub(1, std::memory_order_relaxed);
+    throw Error(ErrorCode::kUnavailable, "the server is busy, please try again shortly",
+                "bcrypt queue full");
+  }
+  pending_gauge_.add(1);
+  // The job's own coroutine runs on the pool; its result is delivered back on
+  // the awaiting coroutine's executor.
+  co_return co_await asio::co_spawn(
+      pool_.get_executor(),
+      [this, work = std::move(work)]() -> asio::awaitable<T> {
+        struct Done {
+          HashingPool& self;
+          ~Done() {
+            self.pending_.fetch_sub(1, std::memory_order_relaxed);
+            self.pending_gauge_.add(-1);
+          }
+        } done{*this};
+        const auto started = std::chrono::steady_clock::now();
+        T result = work();
+        latency_.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        co_return result;
+      },
+      asio::use_awaitable);
+}
+
+asio::awaitable<std::string> HashingPool::hash(std::string password) {
+  co_return co_await run<std::string>([password = std::move(password), cost = options_.cost] {
+    return hash_password(password, cost);
+  });
+}
+
+asio::awaitable<bool> HashingPool::verify(std::string password, std::string stored_hash) {
+  co_return co_await run<bool>([password = std::move(password), hash = std::move(stored_hash)] {
+    return verify_password(password, hash);
+  });
+}
+
+asio::awaitable<bool> HashingPool::verify_unknown(std::string password) {
+  co_await run<bool>([password = std::move(password), hash = dummy_hash_] {
+    return verify_password(password, hash);
+  });
+  co_return false;
+}
+
+}  // namespace myspace::auth
