@@ -4,6 +4,8 @@
 #   release  optimised, for running the system
 #   asan     AddressSanitizer + UndefinedBehaviorSanitizer, for the test suites
 cxx_build() {
+  # Let ccache share results between checkouts (CI builds in a fresh clone).
+  export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
   local kind=$1 dir="$ROOT/build/$1" flags=()
   case "$kind" in
     release) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMYSPACE_TESTS=OFF -DMYSPACE_BENCH=OFF) ;;
