@@ -121,6 +121,7 @@ asio::awaitable<std::unique_ptr<Connection>> Connection::connect(ConnectOptions 
   while (state != PGRES_POLLING_OK) {
     if (state == PGRES_POLLING_FAILED) throw fail(trimmed(PQerrorMessage(conn.get())));
     const WaitFor what = state == PGRES_POLLING_READING ? WaitFor::kRead : WaitFor::kWrite;
+    if (PQsocket(conn.get()) < 0) throw fail("no socket");
     if (!co_await wait_fd(executor, PQsocket(conn.get()), what, deadline)) {
       throw QueryTimeout(client_side("connecting to PostgreSQL took longer than " +
                                          std::to_string(options.connect_timeout.count()) + "ms",
@@ -208,6 +209,7 @@ asio::awaitable<void> Connection::wait_socket(Wait what, Deadline deadline) {
   const WaitFor mode = what == Wait::kRead    ? WaitFor::kRead
                        : what == Wait::kWrite ? WaitFor::kWrite
                                               : WaitFor::kEither;
+  if (PQsocket(conn_) < 0) fail_lost("waiting (no socket)");
   bool ready = false;
   try {
     ready = co_await wait_fd(executor_, PQsocket(conn_), mode, deadline);
@@ -265,7 +267,7 @@ asio::awaitable<std::string> Connection::prepare(std::string_view sql, const Par
                                                  Deadline deadline) {
   std::vector<Oid> types;
   for (const Param& p : params) types.push_back(p.type());
-  std::string name = "myspace_" + std::to_string(prepared_.size() + 1);
+  std::string name = "myspace_" + std::to_string(++statements_created_);
   const std::string text(sql);
   if (PQsendPrepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()),
                     types.data()) == 0) {

@@ -12,6 +12,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -123,6 +124,8 @@ class Connection {
   bool broken_ = false;
   // Key: SQL text plus parameter type signature; value: statement name.
   std::unordered_map<std::string, std::string> prepared_;
+  // Names are never reused: an entry dropped from prepared_ still exists on the server.
+  std::uint64_t statements_created_ = 0;
   std::string_view current_sql_;  // the statement in flight, for timeout messages
   metrics::Histogram* query_seconds_ = nullptr;
   metrics::Counter* errors_ = nullptr;

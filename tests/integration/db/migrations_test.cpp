@@ -4,6 +4,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_future.hpp>
+#include <cstdlib>
 #include <fstream>
 
 #include "db/errors.h"
@@ -100,6 +101,17 @@ TEST_F(DbMigrations, ConcurrentMigratorsApplyEachFileOnce) {
   io_.run();
   EXPECT_EQ(a.get().size() + b.get().size(), 3u);
   EXPECT_EQ(recorded_versions(), (std::vector<int>{1, 2, 10}));
+}
+
+// The project's own migrations/ apply cleanly to an empty database, then are a no-op.
+TEST_F(DbMigrations, ProjectMigrationsApplyAndAreIdempotent) {
+  const char* source = std::getenv("MYSPACE_SOURCE_DIR");
+  const std::filesystem::path project = std::filesystem::path(source ? source : "") / "migrations";
+  if (source == nullptr || load_migrations(project).empty())
+    GTEST_SKIP() << "no project migrations";
+  const auto applied = run(migrate(*pool_, project));
+  EXPECT_EQ(applied.size(), load_migrations(project).size());
+  EXPECT_TRUE(run(migrate(*pool_, project)).empty());
 }
 
 }  // namespace

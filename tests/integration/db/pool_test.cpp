@@ -136,12 +136,16 @@ TEST_F(DbPool, PublishesMetrics) {
     }
   }());
   const std::string text = metrics::Registry::global().render();
-  EXPECT_NE(text.find("db_pool_connections{pool=\"metrics_probe\",state=\"idle\"} 1"), std::string::npos)
+  EXPECT_NE(text.find("db_pool_connections{pool=\"metrics_probe\",state=\"idle\"} 1"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("db_pool_connections{pool=\"metrics_probe\",state=\"in_use\"} 0"), std::string::npos);
-  EXPECT_NE(text.find("db_query_seconds_count{pool=\"metrics_probe\"} 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("db_pool_connections{pool=\"metrics_probe\",state=\"in_use\"} 0"),
+            std::string::npos);
+  EXPECT_NE(text.find("db_query_seconds_count{pool=\"metrics_probe\"} 1"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("db_errors_total{pool=\"metrics_probe\"} 1"), std::string::npos) << text;
-  EXPECT_NE(text.find("db_pool_acquire_seconds_count{pool=\"metrics_probe\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("db_pool_acquire_seconds_count{pool=\"metrics_probe\"} 1"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -107,6 +107,21 @@ TEST_F(DbQuery, ReusesPreparedStatements) {
   }());
 }
 
+TEST_F(DbQuery, RepreparesAfterTheTableChanges) {
+  run([&]() -> asio::awaitable<void> {
+    PooledConnection conn = co_await pool_->acquire();
+    co_await conn->query("CREATE TABLE shapes (id int, label text)");
+    co_await conn->query("INSERT INTO shapes VALUES ($1, $2)", 1, "one");
+    EXPECT_EQ((co_await conn->query("SELECT * FROM shapes")).columns(), 2);
+    co_await conn->query("ALTER TABLE shapes ADD COLUMN extra text");
+    // The cached plan's result type changed: the server refuses it once (0A000)…
+    EXPECT_THROW(co_await conn->query("SELECT * FROM shapes"), UsageError);
+    // …and the statement is prepared afresh, under a new name, on the next call.
+    EXPECT_EQ((co_await conn->query("SELECT * FROM shapes")).columns(), 3);
+    EXPECT_TRUE(conn->usable());
+  }());
+}
+
 TEST_F(DbQuery, ClassifiesServerErrors) {
   run([&]() -> asio::awaitable<void> {
     co_await pool_->query(
