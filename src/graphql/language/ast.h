@@ -83,6 +83,8 @@ struct Selection {
   std::string_view name;            // field name or fragment spread name
   std::vector<Argument> arguments;  // field
   std::string_view type_condition;  // inline fragment ("" if absent)
+  Location name_loc;                // fragment spread name
+  Location type_condition_loc;      // inline fragment
   std::vector<Directive> directives;
   SelectionSet selection_set;  // field (may be empty) or inline fragment
 
@@ -104,6 +106,7 @@ struct OperationDefinition {
   Location loc;
   OperationType operation = OperationType::kQuery;
   std::string_view name;  // "" when anonymous
+  Location name_loc;
   std::vector<VariableDefinition> variables;
   std::vector<Directive> directives;
   SelectionSet selection_set;
@@ -113,6 +116,7 @@ struct OperationDefinition {
 struct FragmentDefinition {
   Location loc;
   std::string_view name;
+  Location name_loc;
   std::string_view type_condition;
   Location type_condition_loc;
   std::vector<Directive> directives;

@@ -173,7 +173,10 @@ class Parser {
       return op;
     }
     op.operation = parse_operation_type();
-    if (peek(TokenKind::kName)) op.name = parse_name();
+    if (peek(TokenKind::kName)) {
+      op.name_loc = token().loc;
+      op.name = parse_name();
+    }
     op.variables = parse_variable_definitions();
     op.directives = parse_directives(false);
     op.selection_set = parse_selection_set();
@@ -222,12 +225,16 @@ class Parser {
     if (skip(TokenKind::kSpread)) {
       if (peek(TokenKind::kName) && token().raw != "on") {
         sel.kind = ast::SelectionKind::kFragmentSpread;
+        sel.name_loc = token().loc;
         sel.name = parse_name();
         sel.directives = parse_directives(false);
         return sel;
       }
       sel.kind = ast::SelectionKind::kInlineFragment;
-      if (skip_keyword("on")) sel.type_condition = parse_name();
+      if (skip_keyword("on")) {
+        sel.type_condition_loc = token().loc;
+        sel.type_condition = parse_name();
+      }
       sel.directives = parse_directives(false);
       sel.selection_set = parse_selection_set();
       return sel;
@@ -264,6 +271,7 @@ class Parser {
     frag.loc = token().loc;
     expect_keyword("fragment");
     if (peek_keyword("on")) unexpected();
+    frag.name_loc = token().loc;
     frag.name = parse_name();
     expect_keyword("on");
     frag.type_condition_loc = token().loc;

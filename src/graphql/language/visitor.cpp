@@ -71,6 +71,14 @@ void walk(const ast::SelectionSet& set, Visitor& visitor) {
   visitor.leave_selection_set(set);
 }
 
+void walk(const ast::OperationDefinition& operation, Visitor& visitor) {
+  DefinitionWalker{visitor}(operation);
+}
+
+void walk(const ast::FragmentDefinition& fragment, Visitor& visitor) {
+  DefinitionWalker{visitor}(fragment);
+}
+
 void walk(const ast::Document& document, Visitor& visitor) {
   visitor.enter_document(document);
   for (const auto& def : document.definitions) std::visit(DefinitionWalker{visitor}, def);

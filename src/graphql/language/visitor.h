@@ -36,5 +36,7 @@ class Visitor {
 
 void walk(const ast::Document& document, Visitor& visitor);
 void walk(const ast::SelectionSet& set, Visitor& visitor);
+void walk(const ast::OperationDefinition& operation, Visitor& visitor);
+void walk(const ast::FragmentDefinition& fragment, Visitor& visitor);
 
 }  // namespace myspace::graphql

@@ -1,0 +1,50 @@
+#include "graphql/graphql.h"
+
+namespace myspace::graphql {
+namespace {
+
+boost::json::object error_response(const std::vector<GraphQLError>& errors) {
+  boost::json::object response;
+  response["errors"] = errors_to_json(errors);
+  return response;
+}
+
+}  // namespace
+
+PreparedDocument prepare(const Schema& schema, const std::string& query,
+                         const RequestOptions& options) {
+  PreparedDocument prepared;
+  try {
+    auto document = std::make_shared<ast::Document>(parse(query, options.parse));
+    prepared.errors = validate(schema, *document, options.rules);
+    prepared.document = std::move(document);
+  } catch (const GraphQLException& e) {
+    prepared.errors.push_back(e.error());
+  }
+  return prepared;
+}
+
+boost::asio::awaitable<boost::json::object> graphql(const Schema& schema, Request request,
+                                                    RequestOptions options) {
+  std::shared_ptr<const PreparedDocument> prepared;
+  if (options.cache != nullptr) prepared = options.cache->find(request.query);
+  if (!prepared) {
+    prepared = std::make_shared<const PreparedDocument>(prepare(schema, request.query, options));
+    if (options.cache != nullptr) options.cache->insert(request.query, prepared);
+  }
+  if (!prepared->errors.empty()) co_return error_response(prepared->errors);
+  if (!options.request_rules.empty()) {
+    auto errors = validate(schema, *prepared->document, options.request_rules);
+    if (!errors.empty()) co_return error_response(errors);
+  }
+  ExecuteOptions execute_options;
+  execute_options.variables = std::move(request.variables);
+  execute_options.operation_name = std::move(request.operation_name);
+  execute_options.context = std::move(options.context);
+  execute_options.root_value = std::move(options.root_value);
+  execute_options.format_error = std::move(options.format_error);
+  // `prepared` keeps the document alive until execution is done.
+  co_return co_await execute(schema, *prepared->document, std::move(execute_options));
+}
+
+}  // namespace myspace::graphql

@@ -1,0 +1,191 @@
+// OverlappingFieldsCanBeMerged (spec 5.3.2): fields with the same response
+// name must be the same field with the same arguments (unless their parents
+// can never both apply) and must return compatible types, recursively.
+//
+// Each selection set's fields are gathered with fragments expanded; pairs from
+// the inside of one named fragment are left to that fragment's own check, as
+// in graphql-js. Comparisons are budgeted so hostile documents cannot make
+// validation quadratic without bound.
+#include <unordered_set>
+
+#include "graphql/language/printer.h"
+#include "graphql/validation/rules/rules.h"
+
+namespace myspace::graphql::rules {
+namespace {
+
+constexpr std::size_t kComparisonBudget = 100000;
+
+struct FieldEntry {
+  const Type* parent_type;
+  const ast::Selection* node;
+  const Field* def;
+  std::string_view origin;  // the named fragment it came through ("" if direct)
+};
+using FieldMap = std::vector<std::pair<std::string_view, std::vector<FieldEntry>>>;
+
+struct Conflict {
+  std::string reason;  // already rendered
+  std::vector<SourceLocation> locations1;
+  std::vector<SourceLocation> locations2;
+};
+
+bool same_arguments(const ast::Selection& a, const ast::Selection& b) {
+  if (a.arguments.size() != b.arguments.size()) return false;
+  for (const auto& arg1 : a.arguments) {
+    auto it = std::find_if(b.arguments.begin(), b.arguments.end(),
+                           [&](const ast::Argument& arg2) { return arg2.name == arg1.name; });
+    if (it == b.arguments.end() || print(it->value) != print(arg1.value)) return false;
+  }
+  return true;
+}
+
+bool do_types_conflict(const Type* a, const Type* b) {
+  if (a->is_list()) return b->is_list() ? do_types_conflict(a->of_type, b->of_type) : true;
+  if (b->is_list()) return true;
+  if (a->is_non_null()) return b->is_non_null() ? do_types_conflict(a->of_type, b->of_type) : true;
+  if (b->is_non_null()) return true;
+  if (is_leaf_type(a) || is_leaf_type(b)) return a != b;
+  return false;
+}
+
+class OverlappingFieldsCanBeMerged : public Visitor {
+ public:
+  explicit OverlappingFieldsCanBeMerged(ValidationContext& ctx) : ctx_(ctx) {}
+
+  void enter_selection_set(const ast::SelectionSet& set) override {
+    FieldMap map = gather(ctx_.type_info().parent_type(), set);
+    for (const auto& [key, entries] : map) {
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        for (std::size_t j = i + 1; j < entries.size(); ++j) {
+          const auto& a = entries[i];
+          const auto& b = entries[j];
+          if (!a.origin.empty() && a.origin == b.origin) continue;
+          if (auto conflict = find_conflict(false, key, a, b)) report(key, *conflict);
+        }
+      }
+    }
+  }
+
+ private:
+  void report(std::string_view key, Conflict& conflict) {
+    std::vector<SourceLocation> locs = std::move(conflict.locations1);
+    locs.insert(locs.end(), conflict.locations2.begin(), conflict.locations2.end());
+    ctx_.report("Fields \"" + std::string(key) + "\" conflict because " + conflict.reason +
+                    ". Use different aliases on the fields to fetch both if this was intentional.",
+                std::move(locs));
+  }
+
+  FieldMap gather(const Type* parent, const ast::SelectionSet& set) const {
+    FieldMap map;
+    std::unordered_set<std::string_view> visited;
+    collect(parent, set, {}, map, visited);
+    return map;
+  }
+
+  void collect(const Type* parent, const ast::SelectionSet& set, std::string_view origin,
+               FieldMap& map, std::unordered_set<std::string_view>& visited) const {
+    for (const auto& sel : set.selections) {
+      switch (sel.kind) {
+        case ast::SelectionKind::kField: {
+          FieldEntry entry{parent, &sel, ctx_.schema().field_definition(parent, sel.name), origin};
+          const auto key = sel.response_key();
+          auto it =
+              std::find_if(map.begin(), map.end(), [&](const auto& g) { return g.first == key; });
+          if (it == map.end()) {
+            map.push_back({key, {entry}});
+          } else {
+            it->second.push_back(entry);
+          }
+          break;
+        }
+        case ast::SelectionKind::kInlineFragment: {
+          const Type* type =
+              sel.type_condition.empty() ? parent : ctx_.schema().type(sel.type_condition);
+          collect(type, sel.selection_set, origin, map, visited);
+          break;
+        }
+        case ast::SelectionKind::kFragmentSpread: {
+          if (!visited.insert(sel.name).second) break;
+          if (const auto* frag = ctx_.fragment(sel.name)) {
+            collect(ctx_.schema().type(frag->type_condition), frag->selection_set,
+                    origin.empty() ? sel.name : origin, map, visited);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  std::optional<Conflict> find_conflict(bool parents_exclusive, std::string_view key,
+                                        const FieldEntry& a, const FieldEntry& b) {
+    if (++comparisons_ > kComparisonBudget) {
+      if (comparisons_ == kComparisonBudget + 1) {
+        ctx_.report("The document has too many overlapping fields to validate.", {a.node->loc});
+      }
+      return std::nullopt;
+    }
+    const bool exclusive =
+        parents_exclusive ||
+        (a.parent_type != b.parent_type && a.parent_type != nullptr && b.parent_type != nullptr &&
+         a.parent_type->kind == TypeKind::kObject && b.parent_type->kind == TypeKind::kObject);
+    auto conflict = [&](std::string reason) {
+      return Conflict{std::move(reason), {a.node->loc}, {b.node->loc}};
+    };
+    if (!exclusive) {
+      if (a.node->name != b.node->name) {
+        return conflict("\"" + std::string(a.node->name) + "\" and \"" + std::string(b.node->name) +
+                        "\" are different fields");
+      }
+      if (!same_arguments(*a.node, *b.node)) return conflict("they have differing arguments");
+    }
+    const Type* type1 = a.def ? a.def->type : nullptr;
+    const Type* type2 = b.def ? b.def->type : nullptr;
+    if (type1 != nullptr && type2 != nullptr && do_types_conflict(type1, type2)) {
+      return conflict("they return conflicting types \"" + type_string(type1) + "\" and \"" +
+                      type_string(type2) + "\"");
+    }
+    if (a.node->selection_set.empty() || b.node->selection_set.empty()) return std::nullopt;
+    return sub_selection_conflicts(exclusive, key, a, named_type(type1), b, named_type(type2));
+  }
+
+  std::optional<Conflict> sub_selection_conflicts(bool exclusive, std::string_view,
+                                                  const FieldEntry& a, const Type* type1,
+                                                  const FieldEntry& b, const Type* type2) {
+    FieldMap map1 = gather(type1, a.node->selection_set);
+    FieldMap map2 = gather(type2, b.node->selection_set);
+    std::string reasons;
+    Conflict combined{{}, {a.node->loc}, {b.node->loc}};
+    for (const auto& [key, entries1] : map1) {
+      auto it =
+          std::find_if(map2.begin(), map2.end(), [&](const auto& g) { return g.first == key; });
+      if (it == map2.end()) continue;
+      for (const auto& e1 : entries1) {
+        for (const auto& e2 : it->second) {
+          auto sub = find_conflict(exclusive, key, e1, e2);
+          if (!sub) continue;
+          if (!reasons.empty()) reasons += " and ";
+          reasons += "subfields \"" + std::string(key) + "\" conflict because " + sub->reason;
+          combined.locations1.insert(combined.locations1.end(), sub->locations1.begin(),
+                                     sub->locations1.end());
+          combined.locations2.insert(combined.locations2.end(), sub->locations2.begin(),
+                                     sub->locations2.end());
+        }
+      }
+    }
+    if (reasons.empty()) return std::nullopt;
+    combined.reason = std::move(reasons);
+    return combined;
+  }
+
+  ValidationContext& ctx_;
+  std::size_t comparisons_ = 0;
+};
+
+}  // namespace
+
+Rule overlapping_fields_can_be_merged(ValidationContext& ctx) {
+  return std::make_unique<OverlappingFieldsCanBeMerged>(ctx);
+}
+
+}  // namespace myspace::graphql::rules

@@ -1,0 +1,189 @@
+#include "graphql/validation/validation_context.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+namespace myspace::graphql {
+
+ValidationContext::ValidationContext(const Schema& schema, const ast::Document& document,
+                                     TypeInfo& type_info, TypeArena& arena)
+    : schema_(schema), document_(document), type_info_(type_info), arena_(arena) {
+  for (const auto& def : document.definitions) {
+    if (const auto* frag = std::get_if<ast::FragmentDefinition>(&def))
+      fragments_.emplace(frag->name, frag);
+  }
+}
+
+void ValidationContext::report(std::string message, std::vector<SourceLocation> locations) {
+  GraphQLError e;
+  e.message = std::move(message);
+  e.locations = std::move(locations);
+  e.extensions["code"] = "GRAPHQL_VALIDATION_FAILED";
+  errors_.push_back(std::move(e));
+}
+
+const ast::FragmentDefinition* ValidationContext::fragment(std::string_view name) const {
+  auto it = fragments_.find(name);
+  return it == fragments_.end() ? nullptr : it->second;
+}
+
+std::vector<const ast::Selection*> ValidationContext::fragment_spreads(
+    const ast::SelectionSet& set) const {
+  std::vector<const ast::Selection*> spreads;
+  std::vector<const ast::SelectionSet*> pending{&set};
+  while (!pending.empty()) {
+    const ast::SelectionSet* current = pending.back();
+    pending.pop_back();
+    for (const auto& sel : current->selections) {
+      if (sel.kind == ast::SelectionKind::kFragmentSpread) {
+        spreads.push_back(&sel);
+      } else if (!sel.selection_set.empty()) {
+        pending.push_back(&sel.selection_set);
+      }
+    }
+  }
+  return spreads;
+}
+
+std::vector<const ast::FragmentDefinition*> ValidationContext::recursively_referenced_fragments(
+    const ast::OperationDefinition& operation) const {
+  std::vector<const ast::FragmentDefinition*> out;
+  std::unordered_set<std::string_view> collected;
+  std::vector<const ast::SelectionSet*> pending{&operation.selection_set};
+  while (!pending.empty()) {
+    const ast::SelectionSet* set = pending.back();
+    pending.pop_back();
+    for (const ast::Selection* spread : fragment_spreads(*set)) {
+      if (!collected.insert(spread->name).second) continue;
+      if (const ast::FragmentDefinition* frag = fragment(spread->name)) {
+        out.push_back(frag);
+        pending.push_back(&frag->selection_set);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+class UsageCollector : public Visitor {
+ public:
+  UsageCollector(const TypeInfo& info, std::vector<VariableUsage>& out) : info_(info), out_(out) {}
+  void enter_value(const ast::Value& value) override {
+    if (value.kind == ast::ValueKind::kVariable) {
+      out_.push_back({&value, info_.input_type(), info_.default_value()});
+    }
+  }
+  // Variable definitions' own defaults are constants; nothing to collect.
+
+ private:
+  const TypeInfo& info_;
+  std::vector<VariableUsage>& out_;
+};
+
+}  // namespace
+
+std::vector<VariableUsage> ValidationContext::variable_usages(const ast::OperationDefinition* op,
+                                                              const ast::FragmentDefinition* frag) {
+  std::vector<VariableUsage> usages;
+  TypeInfo info(schema_, arena_);
+  UsageCollector collector(info, usages);
+  TypeInfoVisitor visitor(info, {&collector});
+  if (op != nullptr) {
+    // Only the selection set and directives: variable definitions are not usages.
+    info.enter(*op);
+    walk(op->selection_set, visitor);
+    for (const auto& d : op->directives) {
+      for (const auto& arg : d.arguments) {
+        if (arg.value.kind == ast::ValueKind::kVariable)
+          usages.push_back({&arg.value, nullptr, nullptr});
+      }
+    }
+  } else {
+    walk(*frag, visitor);
+  }
+  return usages;
+}
+
+std::vector<VariableUsage> ValidationContext::recursive_variable_usages(
+    const ast::OperationDefinition& operation) {
+  std::vector<VariableUsage> usages = variable_usages(&operation, nullptr);
+  for (const auto* frag : recursively_referenced_fragments(operation)) {
+    auto more = variable_usages(nullptr, frag);
+    usages.insert(usages.end(), more.begin(), more.end());
+  }
+  return usages;
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Damerau-Levenshtein distance with graphql-js's shortcuts and threshold.
+std::optional<std::size_t> lexical_distance(std::string_view input, std::string_view option,
+                                            std::size_t threshold) {
+  if (input == option) return 0;
+  std::string a = lower(input);
+  std::string b = lower(option);
+  if (a == b) return 1;
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > threshold) return std::nullopt;
+  std::vector<std::vector<std::size_t>> rows(3, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    auto& up = rows[(i - 1) % 3];
+    auto& current = rows[i % 3];
+    std::size_t smallest = current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t value = std::min({up[j] + 1, current[j - 1] + 1, up[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        value = std::min(value, rows[(i - 2) % 3][j - 2] + 1);
+      }
+      smallest = std::min(smallest, value);
+      current[j] = value;
+    }
+    if (smallest > threshold) return std::nullopt;
+  }
+  std::size_t distance = rows[a.size() % 3][b.size()];
+  if (distance > threshold) return std::nullopt;
+  return distance;
+}
+
+}  // namespace
+
+std::vector<std::string> suggestion_list(std::string_view input,
+                                         const std::vector<std::string>& options) {
+  const std::size_t threshold = input.size() * 4 / 10 + 1;
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& option : options) {
+    if (auto d = lexical_distance(input, option, threshold)) scored.emplace_back(*d, option);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (auto& [d, option] : scored) out.push_back(std::move(option));
+  return out;
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions,
+                         std::string_view sub_message) {
+  if (suggestions.empty()) return "";
+  std::string message = " Did you mean ";
+  if (!sub_message.empty()) message += std::string(sub_message) + " ";
+  std::vector<std::string> quoted;
+  for (std::size_t i = 0; i < suggestions.size() && i < 5; ++i)
+    quoted.push_back("\"" + suggestions[i] + "\"");
+  if (quoted.size() == 1) return message + quoted[0] + "?";
+  if (quoted.size() == 2) return message + quoted[0] + " or " + quoted[1] + "?";
+  std::string last = quoted.back();
+  quoted.pop_back();
+  for (std::size_t i = 0; i < quoted.size(); ++i) message += quoted[i] + ", ";
+  return message + "or " + last + "?";
+}
+
+}  // namespace myspace::graphql
