@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,6 +43,9 @@ bool become_user(const std::string& user) {
   // Detach from the test's process group so a Ctrl-C on ctest reaches us via the destructor.
   setpgid(0, 0);
   if (options.run_as_user && !become_user(*options.run_as_user)) _exit(126);
+  // A crashed test must not leave servers behind. Set after the user switch,
+  // which clears it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   for (const auto& [key, value] : options.env_extra) setenv(key.c_str(), value.c_str(), 1);
   std::vector<char*> argv;
   for (const auto& arg : options.argv) argv.push_back(const_cast<char*>(arg.c_str()));
