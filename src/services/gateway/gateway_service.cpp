@@ -1,20 +1,93 @@
 #include "services/gateway/gateway_service.h"
 
+#include <fstream>
+#include <sstream>
+
+#include "common/log.h"
+#include "services/gateway/marketplace_schema.h"
+
 namespace myspace::gateway {
+namespace {
+
+constexpr std::string_view kDefaultSchemaPath = "schema/schema.graphql";
+
+// GRAPHQL_SCHEMA when set; otherwise schema/schema.graphql under the working
+// directory (scripts run from the repository root), falling back to the
+// checkout this binary was built from (tests run it from the build tree).
+std::filesystem::path schema_path_from_env(const config::Environment& env) {
+  if (auto path = env.get("GRAPHQL_SCHEMA")) return *path;
+  std::error_code ec;
+  if (std::filesystem::exists(kDefaultSchemaPath, ec)) return kDefaultSchemaPath;
+  const std::filesystem::path built_from = MYSPACE_BUILT_SCHEMA_PATH;
+  if (std::filesystem::exists(built_from, ec)) return built_from;
+  return kDefaultSchemaPath;
+}
+
+}  // namespace
+
+std::shared_ptr<graphql::Schema> load_schema(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw config::ConfigError("GRAPHQL_SCHEMA", "cannot read the schema file " + path.string());
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    auto schema = graphql::Schema::from_sdl(text.str());
+    bind_marketplace(*schema);
+    return schema;
+  } catch (const graphql::SchemaError& e) {
+    std::string problems;
+    for (const auto& error : e.errors()) {
+      problems += "\n  " + path.string();
+      if (!error.locations.empty()) {
+        problems += ":" + std::to_string(error.locations.front().line) + ":" +
+                    std::to_string(error.locations.front().column);
+      }
+      problems += ": " + error.message;
+    }
+    throw config::ConfigError("GRAPHQL_SCHEMA", "invalid schema " + path.string() + problems);
+  } catch (const graphql::GraphQLException& e) {
+    std::string where = path.string();
+    if (!e.error().locations.empty()) {
+      where += ":" + std::to_string(e.error().locations.front().line) + ":" +
+               std::to_string(e.error().locations.front().column);
+    }
+    throw config::ConfigError("GRAPHQL_SCHEMA", "invalid schema " + where + ": " + e.what());
+  }
+}
 
 GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool production) {
   GatewayConfig config;
   config.stores = service::StoreConfig::from_env(env);
   config.jwt_secret = service::jwt_secret_from_env(env, production);
-  config.auth_service_url =
-      env.url("AUTH_SERVICE_URL", "http://127.0.0.1:3002", {"http", "https"});
+  config.auth_service_url = env.url("AUTH_SERVICE_URL", "http://127.0.0.1:3002", {"http", "https"});
+  config.introspection = env.boolean("GRAPHQL_INTROSPECTION", !production);
+  config.schema_path = schema_path_from_env(env);
+  auto schema = load_schema(config.schema_path);
+  schema->set_introspection(config.introspection);
+  config.schema = std::move(schema);
+  log::info("gateway.schema_loaded",
+            {{"path", config.schema_path.string()}, {"introspection", config.introspection}});
   return config;
 }
 
 service::WorkerSetup make_setup(const GatewayConfig& config) {
   return [config](service::Worker& worker) {
-    service::add_database(worker, config.stores);
-    service::add_redis(worker, config.stores);
+    auto pool = service::add_database(worker, config.stores);
+    auto redis = service::add_redis(worker, config.stores);
+    auto endpoint = std::make_shared<GraphqlEndpoint>(
+        config.schema,
+        [pool, redis](const http::Context& context) {
+          return std::any(std::make_shared<RequestContext>(*pool, redis.get(), context.request_id));
+        },
+        config.endpoint);
+    worker.keep_alive.push_back(endpoint);
+    const http::Handler handler = [endpoint](http::Context& context) {
+      return endpoint->handle(context);
+    };
+    worker.router.get("/graphql", handler);
+    worker.router.post("/graphql", handler);
   };
 }
 
