@@ -54,6 +54,17 @@ status=${PIPESTATUS[0]}
 ok=$(grep -E '^# pass ' "$log" | awk '{print $3}')
 bad=$(grep -E '^# fail ' "$log" | awk '{print $3}')
 [ "$status" -ne 0 ] && [ "${bad:-0}" -eq 0 ] && bad=1
+
+# GraphQL-over-HTTP conformance of the live gateway: every graphql-http audit must pass.
+(cd "$ROOT/tests/graphql-http" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+audit_log="$TMP/graphql-http.log"
+URL="http://127.0.0.1:$gateway_port/graphql" node "$ROOT/tests/graphql-http/audit.mjs" 2>&1 | tee "$audit_log"
+audit_status=${PIPESTATUS[0]}
+audit_ok=$(grep -E '^# pass ' "$audit_log" | awk '{print $3}')
+audit_bad=$(grep -E '^# fail ' "$audit_log" | awk '{print $3}')
+[ "$audit_status" -ne 0 ] && [ "${audit_bad:-0}" -eq 0 ] && audit_bad=1
+ok=$(( ${ok:-0} + ${audit_ok:-0} )) bad=$(( ${bad:-1} + ${audit_bad:-1} ))
+[ "$audit_status" -ne 0 ] && status=$audit_status
 echo "${ok:-0} ${bad:-1}" >"$COUNTS"
 if [ "${bad:-1}" -ne 0 ]; then
   for f in auth gateway web; do echo "--- $f.log (tail)"; tail -n 15 "$TMP/$f.log"; done
