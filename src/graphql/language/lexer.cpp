@@ -192,8 +192,28 @@ SourceLocation Lexer::location_of(std::uint32_t offset) const {
       line_start = i + 1;
     }
   }
-  loc.column = offset - line_start + 1;
+  std::uint32_t column = 1;
+  for (std::uint32_t i = line_start; i < offset && i < source_.size(); ++i) {
+    const auto c = static_cast<unsigned char>(source_[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    column += c >= 0xF0 ? 2 : 1;       // astral characters are two UTF-16 units
+  }
+  loc.column = column;
   return loc;
+}
+
+void Lexer::count_code_units(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  if ((c & 0xC0) == 0x80) {
+    ++line_adjust_;
+  } else if (c >= 0xF0) {
+    --line_adjust_;
+  }
+}
+
+SourceLocation Lexer::loc_at(std::uint32_t offset) const {
+  return {line_, static_cast<std::uint32_t>(static_cast<std::int32_t>(offset - line_start_) -
+                                            line_adjust_ + 1)};
 }
 
 void Lexer::fail(std::uint32_t offset, const std::string& message) const {
@@ -224,16 +244,19 @@ Token Lexer::lookahead() {
   auto saved_line = line_;
   auto saved_line_start = line_start_;
   auto saved_pos = scan_pos_;
+  auto saved_adjust = line_adjust_;
   Token next = read_token(scan_pos_);
   line_ = saved_line;
   line_start_ = saved_line_start;
   scan_pos_ = saved_pos;
+  line_adjust_ = saved_adjust;
   return next;
 }
 
 void Lexer::new_line(std::uint32_t next_line_start) {
   ++line_;
   line_start_ = next_line_start;
+  line_adjust_ = 0;
 }
 
 std::uint32_t Lexer::skip_ignored(std::uint32_t pos) {
@@ -248,9 +271,11 @@ std::uint32_t Lexer::skip_ignored(std::uint32_t pos) {
       pos += (pos + 1 < size && source_[pos + 1] == '\n') ? 2 : 1;
       new_line(pos);
     } else if (c == '#') {
-      while (pos < size && source_[pos] != '\n' && source_[pos] != '\r') ++pos;
+      while (pos < size && source_[pos] != '\n' && source_[pos] != '\r')
+        count_code_units(source_[pos++]);
     } else if (source_.substr(pos, 3) == "\xEF\xBB\xBF") {
       pos += 3;
+      line_adjust_ += 2;
     } else {
       break;
     }
@@ -263,7 +288,7 @@ Token Lexer::make(TokenKind kind, std::uint32_t start, std::uint32_t end) const 
   token.kind = kind;
   token.start = start;
   token.end = end;
-  token.loc = {line_, start - line_start_ + 1};
+  token.loc = loc_at(start);
   token.raw = source_.substr(start, end - start);
   return token;
 }
@@ -390,6 +415,7 @@ Token Lexer::read_number(std::uint32_t start) {
 }
 
 Token Lexer::read_string(std::uint32_t start) {
+  const SourceLocation start_loc = loc_at(start);
   std::string value;
   std::uint32_t pos = start + 1;
   std::uint32_t chunk = pos;
@@ -399,6 +425,7 @@ Token Lexer::read_string(std::uint32_t start) {
     if (c == '"') {
       value.append(source_.substr(chunk, pos - chunk));
       Token token = make(TokenKind::kString, start, pos + 1);
+      token.loc = start_loc;
       token.value = std::move(value);
       return token;
     }
@@ -412,6 +439,7 @@ Token Lexer::read_string(std::uint32_t start) {
     if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
       fail(pos, "Invalid character within String: " + describe_char_at(pos) + ".");
     }
+    count_code_units(c);
     ++pos;
   }
   fail(pos, "Unterminated string.");
@@ -500,7 +528,7 @@ std::uint32_t Lexer::read_unicode_escape(std::uint32_t pos, std::string& out) {
 Token Lexer::read_block_string(std::uint32_t start) {
   // The token's location is where it starts; lines inside advance the lexer's
   // line count for the tokens after it.
-  const SourceLocation start_loc{line_, start - line_start_ + 1};
+  const SourceLocation start_loc = loc_at(start);
   std::string raw;
   std::uint32_t pos = start + 3;
   std::uint32_t chunk = pos;
@@ -533,6 +561,7 @@ Token Lexer::read_block_string(std::uint32_t start) {
     if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
       fail(pos, "Invalid character within String: " + describe_char_at(pos) + ".");
     }
+    count_code_units(c);
     ++pos;
   }
   fail(pos, "Unterminated string.");

@@ -77,6 +77,10 @@ class Lexer {
   std::uint32_t read_unicode_escape(std::uint32_t pos, std::string& out);
   std::string describe_char_at(std::uint32_t pos) const;
   void new_line(std::uint32_t next_line_start);
+  // Columns count UTF-16 code units, as graphql-js's do; this tracks how many
+  // more bytes than code units the current line has so far.
+  void count_code_units(char c);
+  SourceLocation loc_at(std::uint32_t offset) const;
 
   std::string_view source_;
   Token token_;
@@ -84,6 +88,7 @@ class Lexer {
   std::uint32_t line_ = 1;
   std::uint32_t line_start_ = 0;
   std::uint32_t scan_pos_ = 0;
+  std::int32_t line_adjust_ = 0;
 };
 
 // The spec's BlockStringValue(rawValue): common indentation removed from all

@@ -126,6 +126,16 @@ TEST(Lexer, BlockStringAdvancesLineNumbers) {
   EXPECT_EQ(lexer.advance().loc, (SourceLocation{3, 6}));
 }
 
+// graphql-js counts columns in UTF-16 code units; so do we.
+TEST(Lexer, ColumnsCountUtf16CodeUnits) {
+  Lexer lexer("\"\xC3\xA9\xF0\x9F\x98\x80\" name # \xE2\x98\x83\n  \"\"\"\xF0\x9F\x98\x80\"\"\" x");
+  EXPECT_EQ(lexer.advance().loc, (SourceLocation{1, 1}));
+  EXPECT_EQ(lexer.advance().loc, (SourceLocation{1, 7}));  // "é😀" is 5 units
+  EXPECT_EQ(lexer.advance().loc, (SourceLocation{2, 3}));
+  EXPECT_EQ(lexer.advance().loc, (SourceLocation{2, 12}));
+  EXPECT_EQ(lex_error("\"\xF0\x9F\x98\x80\" ?"), "Syntax Error: Unexpected character: \"?\". @1:6");
+}
+
 TEST(Lexer, LookaheadDoesNotConsume) {
   Lexer lexer("a\nb");
   lexer.advance();

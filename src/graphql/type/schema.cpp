@@ -120,7 +120,9 @@ class SchemaBuilder {
     pick_root_types();
     link_possible_types();
     if (!errors_.empty()) throw SchemaError(std::move(errors_));
-    auto schema_errors = validate_schema(s_);
+    auto schema_errors = validate_sdl_directives(s_, s_.documents_.back());
+    auto type_errors = validate_schema(s_);
+    schema_errors.insert(schema_errors.end(), type_errors.begin(), type_errors.end());
     if (!schema_errors.empty()) throw SchemaError(std::move(schema_errors));
     bind_builtins();
   }

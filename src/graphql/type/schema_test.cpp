@@ -170,6 +170,24 @@ TEST(Schema, ValidatesTypeSystemRules) {
             std::vector<std::string>{"Field \"Query.a\" can only be defined once."});
 }
 
+TEST(Schema, ValidatesDirectiveUsagesInSdl) {
+  EXPECT_EQ(schema_errors("type Query { a: Int @deprecate }"),
+            std::vector<std::string>{"Unknown directive \"@deprecate\"."});
+  EXPECT_EQ(schema_errors("type Query @deprecated { a: Int }"),
+            std::vector<std::string>{"Directive \"@deprecated\" may not be used on OBJECT."});
+  EXPECT_EQ(schema_errors("type Query { a: Int @deprecated @deprecated }"),
+            std::vector<std::string>{
+                "The directive \"@deprecated\" can only be used once at this location."});
+  EXPECT_EQ(schema_errors("type Query { a: Int @deprecated(why: \"x\") }"),
+            std::vector<std::string>{"Unknown argument \"why\" on directive \"@deprecated\"."});
+  EXPECT_EQ(schema_errors("type Query { a: S } scalar S @specifiedBy"),
+            std::vector<std::string>{"Directive \"@specifiedBy\" argument \"url\" of type "
+                                     "\"String!\" is required, but it was not provided."});
+  EXPECT_EQ(schema_errors("type Query { a(x: Int @tag @tag): Int } directive @tag repeatable on "
+                          "ARGUMENT_DEFINITION"),
+            std::vector<std::string>{});
+}
+
 TEST(Schema, BindingUnknownFieldsFailsAtStartup) {
   auto schema = Schema::from_sdl(testing::kStarWarsSdl);
   EXPECT_NO_THROW(schema->resolve_sync("Query", "hero", [](ResolveInfo&) { return Value(); }));

@@ -276,10 +276,110 @@ class SchemaValidator {
   std::vector<GraphQLError> errors_;
 };
 
+class SdlDirectiveValidator {
+ public:
+  explicit SdlDirectiveValidator(const Schema& schema) : schema_(schema) {}
+
+  std::vector<GraphQLError> run(const ast::Document& sdl) {
+    for (const auto& def : sdl.definitions) {
+      if (const auto* t = std::get_if<ast::TypeSystemDefinition>(&def)) check_definition(*t);
+    }
+    return std::move(errors_);
+  }
+
+ private:
+  static std::string_view location_of(ast::TypeSystemKind kind) {
+    switch (kind) {
+      case ast::TypeSystemKind::kSchema:
+        return "SCHEMA";
+      case ast::TypeSystemKind::kScalar:
+        return "SCALAR";
+      case ast::TypeSystemKind::kObject:
+        return "OBJECT";
+      case ast::TypeSystemKind::kInterface:
+        return "INTERFACE";
+      case ast::TypeSystemKind::kUnion:
+        return "UNION";
+      case ast::TypeSystemKind::kEnum:
+        return "ENUM";
+      case ast::TypeSystemKind::kInputObject:
+        return "INPUT_OBJECT";
+      case ast::TypeSystemKind::kDirective:
+        return "";
+    }
+    return "";
+  }
+
+  void check_definition(const ast::TypeSystemDefinition& def) {
+    check(def.directives, location_of(def.kind));
+    for (const auto& field : def.fields) {
+      check(field.directives, "FIELD_DEFINITION");
+      for (const auto& arg : field.arguments) check(arg.directives, "ARGUMENT_DEFINITION");
+    }
+    for (const auto& arg : def.arguments) check(arg.directives, "ARGUMENT_DEFINITION");
+    for (const auto& value : def.values) check(value.directives, "ENUM_VALUE");
+    for (const auto& field : def.input_fields) check(field.directives, "INPUT_FIELD_DEFINITION");
+  }
+
+  void error(std::string message, std::vector<SourceLocation> locations) {
+    GraphQLError e;
+    e.message = std::move(message);
+    e.locations = std::move(locations);
+    errors_.push_back(std::move(e));
+  }
+
+  void check(const std::vector<ast::Directive>& directives, std::string_view location) {
+    std::set<std::string_view> seen;
+    for (const auto& d : directives) {
+      const std::string name(d.name);
+      const Directive* def = schema_.directive(d.name);
+      if (def == nullptr) {
+        error("Unknown directive \"@" + name + "\".", {d.loc});
+        continue;
+      }
+      if (!def->allowed_at(location)) {
+        error("Directive \"@" + name + "\" may not be used on " + std::string(location) + ".",
+              {d.loc});
+      }
+      if (!def->repeatable && !seen.insert(d.name).second) {
+        error("The directive \"@" + name + "\" can only be used once at this location.", {d.loc});
+      }
+      check_arguments(d, *def);
+    }
+  }
+
+  void check_arguments(const ast::Directive& d, const Directive& def) {
+    for (const auto& arg : d.arguments) {
+      if (def.argument(arg.name) == nullptr) {
+        error("Unknown argument \"" + std::string(arg.name) + "\" on directive \"@" + def.name +
+                  "\".",
+              {arg.loc});
+      }
+    }
+    for (const auto& arg_def : def.arguments) {
+      const bool provided =
+          std::any_of(d.arguments.begin(), d.arguments.end(),
+                      [&](const ast::Argument& a) { return a.name == arg_def.name; });
+      if (!provided && arg_def.type->is_non_null() && arg_def.default_value == nullptr) {
+        error("Directive \"@" + def.name + "\" argument \"" + arg_def.name + "\" of type \"" +
+                  type_string(arg_def.type) + "\" is required, but it was not provided.",
+              {d.loc});
+      }
+    }
+  }
+
+  const Schema& schema_;
+  std::vector<GraphQLError> errors_;
+};
+
 }  // namespace
 
 std::vector<GraphQLError> validate_schema(const Schema& schema) {
   return SchemaValidator(schema).run();
+}
+
+std::vector<GraphQLError> validate_sdl_directives(const Schema& schema, const ast::Document& sdl) {
+  return SdlDirectiveValidator(schema).run(sdl);
 }
 
 }  // namespace myspace::graphql

@@ -7,11 +7,17 @@
 #include <vector>
 
 #include "graphql/error/graphql_error.h"
+#include "graphql/language/ast.h"
 
 namespace myspace::graphql {
 
 class Schema;
 
 std::vector<GraphQLError> validate_schema(const Schema& schema);
+
+// Directive usages in SDL (graphql-js's SDL rules KnownDirectives,
+// UniqueDirectivesPerLocation, KnownArgumentNamesOnDirectives,
+// ProvidedRequiredArgumentsOnDirectives): a typo like @deprecate fails the build.
+std::vector<GraphQLError> validate_sdl_directives(const Schema& schema, const ast::Document& sdl);
 
 }  // namespace myspace::graphql
