@@ -33,43 +33,49 @@ asio::awaitable<T> HashingPool::run(F work) {
                 "bcrypt queue full");
   }
   pending_gauge_.add(1);
-  // The job's own coroutine runs on the pool; its result is delivered back on
-  // the awaiting coroutine's executor.
-  co_return co_await asio::co_spawn(
-      pool_.get_executor(),
-      [this, work = std::move(work)]() -> asio::awaitable<T> {
-        struct Done {
-          HashingPool& self;
-          ~Done() {
-            self.pending_.fetch_sub(1, std::memory_order_relaxed);
-            self.pending_gauge_.add(-1);
-          }
-        } done{*this};
-        const auto started = std::chrono::steady_clock::now();
-        T result = work();
-        latency_.observe(
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        co_return result;
-      },
-      asio::use_awaitable);
+  // The job runs as its own coroutine on the pool; its result is delivered
+  // back on the awaiting coroutine's executor.
+  asio::awaitable<T> job = execute<T>(this, std::move(work));
+  co_return co_await asio::co_spawn(pool_.get_executor(), std::move(job), asio::use_awaitable);
 }
 
+template <class T, class F>
+asio::awaitable<T> HashingPool::execute(HashingPool* self, F work) {
+  struct Done {
+    HashingPool* pool;
+    ~Done() {
+      pool->pending_.fetch_sub(1, std::memory_order_relaxed);
+      pool->pending_gauge_.add(-1);
+    }
+  } done{self};
+  const auto started = std::chrono::steady_clock::now();
+  T result = work();
+  self->latency_.observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  co_return result;
+}
+
+// GCC 12 destroys lambda temporaries inside a co_await expression twice: the
+// jobs are named locals.
 asio::awaitable<std::string> HashingPool::hash(std::string password) {
-  co_return co_await run<std::string>([password = std::move(password), cost = options_.cost] {
-    return hash_password(password, cost);
-  });
+  auto job = [secret = std::move(password), cost = options_.cost] {
+    return hash_password(secret, cost);
+  };
+  co_return co_await run<std::string>(std::move(job));
 }
 
 asio::awaitable<bool> HashingPool::verify(std::string password, std::string stored_hash) {
-  co_return co_await run<bool>([password = std::move(password), hash = std::move(stored_hash)] {
-    return verify_password(password, hash);
-  });
+  auto job = [secret = std::move(password), hashed = std::move(stored_hash)] {
+    return verify_password(secret, hashed);
+  };
+  co_return co_await run<bool>(std::move(job));
 }
 
 asio::awaitable<bool> HashingPool::verify_unknown(std::string password) {
-  co_await run<bool>([password = std::move(password), hash = dummy_hash_] {
-    return verify_password(password, hash);
-  });
+  auto job = [secret = std::move(password), hashed = dummy_hash_] {
+    return verify_password(secret, hashed);
+  };
+  co_await run<bool>(std::move(job));
   co_return false;
 }
 

@@ -49,6 +49,8 @@ class HashingPool {
  private:
   template <class T, class F>
   boost::asio::awaitable<T> run(F work);
+  template <class T, class F>
+  static boost::asio::awaitable<T> execute(HashingPool* self, F work);
 
   HashingPoolOptions options_;
   std::string dummy_hash_;

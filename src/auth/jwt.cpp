@@ -131,17 +131,23 @@ std::string AccessTokens::sign(std::string_view subject, std::string_view sessio
   const std::string sub(subject);
   const std::string sid(session_id);
   const std::string acct(account_type);
-  int rc = jwt_add_grant(jwt.get(), "iss", options_.issuer.c_str());
-  rc |= jwt_add_grant(jwt.get(), "aud", options_.audience.c_str());
-  rc |= jwt_add_grant(jwt.get(), "sub", sub.c_str());
-  rc |= jwt_add_grant(jwt.get(), "sid", sid.c_str());
-  rc |= jwt_add_grant(jwt.get(), "acct", acct.c_str());
-  rc |= jwt_add_grant_int(jwt.get(), "iat", static_cast<long>(iat));
-  rc |= jwt_add_grant_int(jwt.get(), "exp", static_cast<long>(exp));
-  rc |=
+  const auto check = [](int rc, std::string_view what) {
+    if (rc != 0) {
+      throw std::runtime_error("building the JWT failed at " + std::string(what) + ": " +
+                               std::to_string(rc));
+    }
+  };
+  check(jwt_add_grant(jwt.get(), "iss", options_.issuer.c_str()), "iss");
+  check(jwt_add_grant(jwt.get(), "aud", options_.audience.c_str()), "aud");
+  check(jwt_add_grant(jwt.get(), "sub", sub.c_str()), "sub");
+  check(jwt_add_grant(jwt.get(), "sid", sid.c_str()), "sid");
+  check(jwt_add_grant(jwt.get(), "acct", acct.c_str()), "acct");
+  check(jwt_add_grant_int(jwt.get(), "iat", static_cast<long>(iat)), "iat");
+  check(jwt_add_grant_int(jwt.get(), "exp", static_cast<long>(exp)), "exp");
+  check(
       jwt_set_alg(jwt.get(), JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(secret_.data()),
-                  static_cast<int>(secret_.size()));
-  if (rc != 0) throw std::runtime_error("building the JWT failed");
+                  static_cast<int>(secret_.size())),
+      "alg");
   const CString encoded(jwt_encode_str(jwt.get()));
   if (!encoded) throw std::runtime_error("jwt_encode_str failed");
   return std::string(encoded.get());
@@ -149,6 +155,16 @@ std::string AccessTokens::sign(std::string_view subject, std::string_view sessio
 
 AccessClaims AccessTokens::verify(std::string_view token,
                                   std::chrono::system_clock::time_point now) const {
+  return check(token, now, true);
+}
+
+AccessClaims AccessTokens::verify_ignoring_expiry(std::string_view token,
+                                                  std::chrono::system_clock::time_point now) const {
+  return check(token, now, false);
+}
+
+AccessClaims AccessTokens::check(std::string_view token, std::chrono::system_clock::time_point now,
+                                 bool check_expiry) const {
   if (token.empty() || token.size() > kMaxTokenBytes) reject("empty or oversized token");
   check_header(token);
 
@@ -181,7 +197,7 @@ AccessClaims AccessTokens::verify(std::string_view token,
   out.expires_at = std::chrono::sys_seconds(std::chrono::seconds(time_claim(claims, "exp")));
 
   const auto now_s = std::chrono::time_point_cast<std::chrono::seconds>(now);
-  if (now_s > out.expires_at + options_.leeway) reject("expired");
+  if (check_expiry && now_s > out.expires_at + options_.leeway) reject("expired");
   if (out.issued_at > now_s + options_.leeway) reject("issued in the future");
   if (const auto* nbf = claims.if_contains("nbf")) {
     if (!nbf->is_int64() || std::chrono::sys_seconds(std::chrono::seconds(nbf->get_int64())) >

@@ -51,9 +51,17 @@ class AccessTokens {
   AccessClaims verify(std::string_view token, std::chrono::system_clock::time_point now =
                                                   std::chrono::system_clock::now()) const;
 
+  // The same checks except expiry: for ending a session whose access token
+  // has just expired (logout). Never use it to authorize anything.
+  AccessClaims verify_ignoring_expiry(
+      std::string_view token,
+      std::chrono::system_clock::time_point now = std::chrono::system_clock::now()) const;
+
   const TokenOptions& options() const noexcept { return options_; }
 
  private:
+  AccessClaims check(std::string_view token, std::chrono::system_clock::time_point now,
+                     bool check_expiry) const;
   std::string secret_;
   TokenOptions options_;
 };

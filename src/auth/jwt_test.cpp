@@ -135,6 +135,10 @@ TEST(Jwt, ExpiresWithASmallLeeway) {
   EXPECT_NO_THROW(tokens.verify(token, kNow + seconds(900 + 30)));
   EXPECT_EQ(reason_refused(tokens, token, kNow + seconds(900 + 31)), "expired");
   EXPECT_EQ(reason_refused(tokens, token, kNow - seconds(31)), "issued in the future");
+  // Logout may name the session of an expired token, but the signature must hold.
+  EXPECT_EQ(tokens.verify_ignoring_expiry(token, kNow + std::chrono::hours(5)).session_id, "ses_b");
+  const AccessTokens other("another-secret-another-secret-xyz");
+  EXPECT_THROW(other.verify_ignoring_expiry(token, kNow), Error);
 }
 
 TEST(Jwt, RefusesMissingClaimsAndGarbage) {

@@ -1,0 +1,83 @@
+#pragma once
+// The auth service's HTTP API, one instance per worker thread:
+//   POST /register   {email,password,accountType,username,displayName} → 201 AuthPayload
+//   POST /login      {email,password} → 200 AuthPayload | 401 (same for unknown email)
+//   POST /verify     {token} or Authorization: Bearer → 200 {valid,claims} | 401
+//   POST /refresh    cookie myspace_refresh or {refreshToken} → 200 AuthPayload (rotated)
+//   POST /logout     this session (Bearer, cookie or {refreshToken}) → 200
+//   POST /logout-all every session of the caller (Bearer) → 200 {endedSessions}
+//   POST /password   {currentPassword,newPassword,endOtherSessions} + Bearer → 200
+// AuthPayload = {accessToken, tokenType:"Bearer", expiresIn, user:{id,email,
+// username,displayName,accountType,profileCompletion,createdAt}}; the refresh
+// token travels in an httpOnly SameSite=Lax cookie, and in the body only when a
+// non-browser client asks ({"includeRefreshToken":true}) or sent it in the body.
+
+#include <boost/asio/awaitable.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/hashing_pool.h"
+#include "auth/jwt.h"
+#include "auth/password_policy.h"
+#include "auth/rate_limit.h"
+#include "auth/sessions.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "services/auth_service/accounts.h"
+
+namespace myspace::auth_service {
+
+inline constexpr std::string_view kRefreshCookie = "myspace_refresh";
+
+struct ApiOptions {
+  std::int64_t sensitive_per_minute = 10;
+  // Failed logins: per account and client address, and per account overall
+  // (OWASP: at most 100 an hour on one account).
+  std::int64_t failures_per_account_address = 10;
+  std::int64_t failures_per_account = 100;
+  std::vector<std::string> trusted_proxies;
+  bool secure_cookie = false;
+};
+
+struct ApiDependencies {
+  AccountStore& accounts;
+  auth::SessionStore& sessions;
+  auth::RateLimiter& limiter;
+  auth::HashingPool& hasher;
+  const auth::AccessTokens& tokens;
+  const auth::PasswordPolicy& policy;
+};
+
+class AuthApi {
+ public:
+  AuthApi(ApiDependencies deps, ApiOptions options);
+
+  void add_routes(http::Router& router);
+
+  boost::asio::awaitable<http::Response> register_user(http::Context& ctx);
+  boost::asio::awaitable<http::Response> login(http::Context& ctx);
+  boost::asio::awaitable<http::Response> verify(http::Context& ctx);
+  boost::asio::awaitable<http::Response> refresh(http::Context& ctx);
+  boost::asio::awaitable<http::Response> logout(http::Context& ctx);
+  boost::asio::awaitable<http::Response> logout_all(http::Context& ctx);
+  boost::asio::awaitable<http::Response> change_password(http::Context& ctx);
+
+ private:
+  boost::asio::awaitable<std::optional<auth::RateDecision>> over_limit(std::string bucket,
+                                                                       const http::Context& ctx);
+  boost::asio::awaitable<auth::AccessClaims> authenticate(const http::Context& ctx);
+  std::string client_address(const http::Context& ctx) const;
+  std::string refresh_cookie(std::string_view token) const;
+  std::string cleared_cookie() const;
+
+  ApiDependencies deps_;
+  ApiOptions options_;
+};
+
+// The value of cookie `name` in a Cookie header, or "" when absent.
+std::string_view cookie_value(std::string_view header, std::string_view name) noexcept;
+// The token of an "Authorization: Bearer <token>" header, or "" when absent.
+std::string_view bearer_token(std::string_view authorization) noexcept;
+
+}  // namespace myspace::auth_service
