@@ -63,6 +63,19 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   config.jwt_secret = service::jwt_secret_from_env(env, production);
   config.auth_service_url = env.url("AUTH_SERVICE_URL", "http://127.0.0.1:3002", {"http", "https"});
   config.introspection = env.boolean("GRAPHQL_INTROSPECTION", !production);
+  // Safety limits, refused before execution. graphql-armor's defaults; our
+  // own queries (the web's LatestJobs: depth 3, ~25 tokens) are far inside.
+  config.endpoint.parse.max_tokens =
+      static_cast<std::size_t>(env.integer("GRAPHQL_MAX_TOKENS", 1000, 10, 1'000'000));
+  graphql::Limits limits;
+  limits.depth = graphql::rules::DepthLimit{
+      .max_depth = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DEPTH", 6, 1, 100))};
+  limits.max_aliases = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_ALIASES", 15, 0, 10'000));
+  limits.max_directives =
+      static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DIRECTIVES", 50, 0, 10'000));
+  limits.cost = graphql::rules::CostLimit{
+      .max_cost = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_COST", 5000, 1, 10'000'000))};
+  config.endpoint.rules = graphql::with_limits(graphql::specified_rules(), limits);
   config.schema_path = schema_path_from_env(env);
   auto schema = load_schema(config.schema_path);
   schema->set_introspection(config.introspection);

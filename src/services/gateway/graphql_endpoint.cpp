@@ -7,7 +7,6 @@
 #include "common/log.h"
 #include "common/metrics.h"
 #include "graphql/execution/execute.h"
-#include "graphql/language/parser.h"
 #include "services/gateway/graphql_http.h"
 
 namespace myspace::gateway {
@@ -72,7 +71,11 @@ GraphqlEndpoint::GraphqlEndpoint(std::shared_ptr<const graphql::Schema> schema,
     : schema_(std::move(schema)),
       make_context_(std::move(make_context)),
       options_(std::move(options)),
-      persisted_(options_.persisted_queries_max_entries, options_.persisted_queries_max_bytes) {}
+      persisted_(options_.persisted_queries_max_entries, options_.persisted_queries_max_bytes),
+      documents_(options_.document_cache_entries) {
+  prepare_options_.parse = options_.parse;
+  prepare_options_.rules = options_.rules;
+}
 
 asio::awaitable<http::Response> GraphqlEndpoint::handle(http::Context& context) {
   Outcome outcome;
@@ -128,26 +131,23 @@ asio::awaitable<http::Response> GraphqlEndpoint::run(http::Context& context, Out
     }
   }
 
-  graphql::ast::Document document;
-  try {
-    document = graphql::parse(*graphql_request.query);
-  } catch (const graphql::GraphQLException& e) {
-    outcome.result = "parse_failed";
-    auto error = e.error();
-    error.extensions["code"] = "GRAPHQL_PARSE_FAILED";
-    const auto body = errors_body({std::move(error)}, "GRAPHQL_PARSE_FAILED");
+  // Parse and validate once per distinct document (bounded LRU).
+  auto prepared = documents_.find(*graphql_request.query);
+  if (!prepared) {
+    prepared = std::make_shared<const graphql::PreparedDocument>(
+        graphql::prepare(*schema_, *graphql_request.query, prepare_options_));
+    documents_.insert(*graphql_request.query, prepared);
+  }
+  if (!prepared->errors.empty()) {
+    const bool parsed = prepared->document != nullptr;
+    outcome.result = parsed ? "validation_failed" : "parse_failed";
+    const std::string_view code = parsed ? "GRAPHQL_VALIDATION_FAILED" : "GRAPHQL_PARSE_FAILED";
+    auto errors = prepared->errors;
+    for (auto& error : errors) error.extensions["code"] = code;
+    const auto body = errors_body(std::move(errors), code);
     co_return respond(*media, response_status(*media, body), body, version);
   }
-
-  if (options_.validate) {
-    auto errors = options_.validate(*schema_, document);
-    if (!errors.empty()) {
-      outcome.result = "validation_failed";
-      for (auto& error : errors) error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED";
-      const auto body = errors_body(std::move(errors), "GRAPHQL_VALIDATION_FAILED");
-      co_return respond(*media, response_status(*media, body), body, version);
-    }
-  }
+  const graphql::ast::Document& document = *prepared->document;
 
   const auto* operation = selected_operation(document, graphql_request.operation_name);
   if (operation != nullptr) {

@@ -20,7 +20,8 @@
 #include <memory>
 #include <vector>
 
-#include "graphql/language/ast.h"
+#include "graphql/document_cache.h"
+#include "graphql/graphql.h"
 #include "graphql/type/schema.h"
 #include "http/message.h"
 #include "services/gateway/persisted_queries.h"
@@ -36,11 +37,11 @@ struct EndpointOptions {
   // Automatic persisted queries kept per worker.
   std::size_t persisted_queries_max_entries = 2000;
   std::size_t persisted_queries_max_bytes = 8 * 1024 * 1024;
-  // Validation before execution (spec section 5). Returns the errors, empty
-  // when the document is valid.
-  std::function<std::vector<graphql::GraphQLError>(const graphql::Schema&,
-                                                   const graphql::ast::Document&)>
-      validate;
+  // Parsing bounds (max_tokens) and the validation rules, safety limits
+  // included; documents that passed both are kept in a bounded LRU.
+  graphql::ParseOptions parse;
+  std::vector<graphql::RuleFactory> rules = graphql::specified_rules();
+  std::size_t document_cache_entries = 1000;
 };
 
 // Makes the resolver context of one request (seen by resolvers as info.context).
@@ -65,6 +66,8 @@ class GraphqlEndpoint {
   ContextFactory make_context_;
   EndpointOptions options_;
   PersistedQueries persisted_;
+  graphql::RequestOptions prepare_options_;  // parse options and rules for prepare()
+  graphql::DocumentCache documents_;
   // Series looked up once per (operation type, outcome) on this worker.
   std::vector<std::pair<std::string, metrics::Counter*>> counters_;
   std::vector<std::pair<std::string, metrics::Histogram*>> histograms_;
