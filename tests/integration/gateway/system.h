@@ -1,0 +1,71 @@
+#pragma once
+// A marketplace system for the gateway's integration tests: a TempPostgres
+// with the migrations and demo data applied by the real `myspace` binary, a
+// TempRedis, and `myspace gateway` processes started against them. Plus a
+// blocking HTTP client for talking to the gateway.
+
+#include <boost/beast/http/fields.hpp>
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "support/postgres/temp_postgres.h"
+#include "support/process.h"
+#include "support/redis/temp_redis.h"
+
+namespace myspace::testing {
+
+struct Reply {
+  int status = 0;
+  boost::beast::http::fields headers;
+  std::string body;
+  boost::json::value json() const;  // throws when the body is not JSON
+  std::string header(std::string_view name) const;
+};
+
+struct RequestSpec {
+  std::string method = "POST";
+  std::string target = "/graphql";
+  std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
+  std::string body;
+};
+
+Reply http_request(std::uint16_t port, const RequestSpec& spec);
+// POST {"query": query} with Accept `accept` ("" for none).
+Reply post_query(std::uint16_t port, const std::string& query, const std::string& accept = "");
+// GET /graphql?<encoded parameters>.
+Reply get_query(std::uint16_t port, const std::map<std::string, std::string>& parameters,
+                const std::string& accept = "");
+std::string url_encode(std::string_view text);
+
+// The value of a Prometheus series ("name{labels}") in a /metrics text, 0 if absent.
+double metric_value(const std::string& metrics_text, const std::string& series);
+
+class GatewaySystem {
+ public:
+  GatewaySystem();
+  ~GatewaySystem();
+
+  // Starts `myspace gateway` on a free port with THREADS=1 and the given
+  // extra environment; waits until it listens. Returns its port.
+  std::uint16_t start_gateway(std::map<std::string, std::string> extra_env = {});
+  // Runs `myspace gateway` expecting it to exit; returns the exit code.
+  int run_gateway_expecting_exit(std::map<std::string, std::string> extra_env);
+  std::string gateway_log() const;
+
+  TempPostgres& postgres() { return postgres_; }
+  TempRedis& redis() { return redis_; }
+
+ private:
+  std::map<std::string, std::string> environment(std::uint16_t port) const;
+
+  TempPostgres postgres_;
+  TempRedis redis_;
+  TempDir logs_{"myspace-gateway-logs-"};
+  std::optional<Process> gateway_;
+};
+
+}  // namespace myspace::testing
