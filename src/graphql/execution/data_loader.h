@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -34,13 +35,8 @@ class DataLoader {
   DataLoader& operator=(const DataLoader&) = delete;
 
   boost::asio::awaitable<Result> load(Key key) {
-    auto [batch, index] = co_await enqueue(std::move(key));
-    if (!batch->finished) {
-      boost::system::error_code ec;
-      co_await batch->done.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
-    }
-    if (batch->error) std::rethrow_exception(batch->error);
-    co_return batch->results.at(index);
+    Slot slot = co_await enqueue(std::move(key));
+    co_return co_await result_of(std::move(slot));
   }
 
   // Loads several keys in the same batch; results in the order of the keys.
@@ -50,15 +46,7 @@ class DataLoader {
     for (auto& key : keys) slots.push_back(co_await enqueue(std::move(key)));
     std::vector<Result> out;
     out.reserve(slots.size());
-    for (auto& [batch, index] : slots) {
-      if (!batch->finished) {
-        boost::system::error_code ec;
-        co_await batch->done.async_wait(
-            boost::asio::redirect_error(boost::asio::use_awaitable, ec));
-      }
-      if (batch->error) std::rethrow_exception(batch->error);
-      out.push_back(batch->results.at(index));
-    }
+    for (auto& slot : slots) out.push_back(co_await result_of(std::move(slot)));
     co_return out;
   }
 
@@ -67,15 +55,28 @@ class DataLoader {
 
  private:
   struct Batch {
-    explicit Batch(boost::asio::any_io_executor ex)
-        : done(ex, boost::asio::steady_timer::time_point::max()) {}
+    explicit Batch(boost::asio::any_io_executor ex) {
+      done.emplace(ex, boost::asio::steady_timer::time_point::max());
+    }
     std::vector<Key> keys;
     std::vector<Result> results;
     std::exception_ptr error;
-    boost::asio::steady_timer done;
+    // Wakes the waiters; dropped once the batch finishes, so cached results
+    // hold no I/O object that could outlive its io_context.
+    std::optional<boost::asio::steady_timer> done;
     bool finished = false;
   };
   using Slot = std::pair<std::shared_ptr<Batch>, std::size_t>;
+
+  static boost::asio::awaitable<Result> result_of(Slot slot) {
+    const auto& [batch, index] = slot;
+    if (!batch->finished) {
+      boost::system::error_code ec;
+      co_await batch->done->async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+    }
+    if (batch->error) std::rethrow_exception(batch->error);
+    co_return batch->results.at(index);
+  }
 
   boost::asio::awaitable<Slot> enqueue(Key key) {
     if (auto it = cache_.find(key); it != cache_.end()) co_return it->second;
@@ -113,7 +114,8 @@ class DataLoader {
       batch->error = std::current_exception();
     }
     batch->finished = true;
-    batch->done.cancel();
+    batch->done->cancel();
+    batch->done.reset();
   }
 
   BatchFunction batch_;
