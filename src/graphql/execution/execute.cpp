@@ -7,6 +7,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/array.hpp>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -226,13 +227,18 @@ class Executor {
     }
   }
 
-  FieldGroups collect_subfields(const Type* object_type, const FieldGroup& group) const {
-    FieldGroups groups;
-    std::unordered_set<std::string_view> visited;
-    for (const ast::Selection* node : group.nodes) {
-      collect_fields(object_type, node->selection_set, groups, visited);
+  // Memoised per (object type, merged field nodes): every item of a list of
+  // objects selects the same sub-fields, so they are collected once.
+  const FieldGroups& collect_subfields(const Type* object_type, const FieldGroup& group) {
+    auto& groups = subfields_[{object_type, group.nodes}];
+    if (groups == nullptr) {
+      groups = std::make_unique<FieldGroups>();
+      std::unordered_set<std::string_view> visited;
+      for (const ast::Selection* node : group.nodes) {
+        collect_fields(object_type, node->selection_set, *groups, visited);
+      }
     }
-    return groups;
+    return *groups;
   }
 
   // --- Fields (spec 6.3, 6.4) -----------------------------------------------
@@ -415,7 +421,7 @@ class Executor {
       object_type = resolve_runtime_type(type, fc, result, path);
       if (object_type == nullptr) co_return std::nullopt;
     }
-    FieldGroups groups = collect_subfields(object_type, *fc.group);
+    const FieldGroups& groups = collect_subfields(object_type, *fc.group);
     auto fields = co_await execute_fields(object_type, result, groups, &path, false);
     if (!fields) co_return std::nullopt;
     co_return Value(std::move(*fields));
@@ -571,6 +577,8 @@ class Executor {
   json::object variables_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
+  std::map<std::pair<const Type*, std::vector<const ast::Selection*>>, std::unique_ptr<FieldGroups>>
+      subfields_;
 };
 
 }  // namespace

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "graphql/testing/star_wars_schema.h"
 
 namespace myspace::graphql {
@@ -186,6 +190,24 @@ TEST(Schema, ValidatesDirectiveUsagesInSdl) {
   EXPECT_EQ(schema_errors("type Query { a(x: Int @tag @tag): Int } directive @tag repeatable on "
                           "ARGUMENT_DEFINITION"),
             std::vector<std::string>{});
+}
+
+// The gateway's schema (schema/schema.graphql, owned by the gateway) must
+// always build with this engine.
+TEST(Schema, BuildsTheRepositorysGatewaySchema) {
+  const char* root = std::getenv("MYSPACE_SOURCE_DIR");
+  ASSERT_NE(root, nullptr) << "tests run with MYSPACE_SOURCE_DIR set (cmake/Testing.cmake)";
+  std::ifstream file(std::string(root) + "/schema/schema.graphql");
+  ASSERT_TRUE(file.good());
+  std::stringstream sdl;
+  sdl << file.rdbuf();
+  std::shared_ptr<Schema> schema;
+  try {
+    schema = Schema::from_sdl(sdl.str());
+  } catch (const SchemaError& e) {
+    FAIL() << e.what();
+  }
+  EXPECT_NE(schema->query_type(), nullptr);
 }
 
 TEST(Schema, BindingUnknownFieldsFailsAtStartup) {
