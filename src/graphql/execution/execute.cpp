@@ -116,9 +116,11 @@ class Executor {
   }
 
  private:
+  // The operation cannot be chosen or run at all (Apollo's code for it).
   void request_error(std::string message) {
     GraphQLError e;
     e.message = std::move(message);
+    e.extensions["code"] = "OPERATION_RESOLUTION_FAILURE";
     errors_.push_back(std::move(e));
   }
 
@@ -543,9 +545,12 @@ class Executor {
 
   // --- Errors ---------------------------------------------------------------
 
+  // Errors the engine finds in resolver results (a null for a non-null
+  // field, a value the type cannot represent) are server bugs.
   void field_error(std::string message, const FieldContext& fc, const PathNode& path) {
     GraphQLError e;
     e.message = std::move(message);
+    e.extensions["code"] = "INTERNAL_SERVER_ERROR";
     e.locations.push_back(fc.group->nodes.front()->loc);
     e.path = to_path(&path);
     errors_.push_back(std::move(e));

@@ -144,7 +144,7 @@ TEST_F(ExecuteTest, NullInNonNullFieldPropagatesToTheNearestNullableParent) {
   EXPECT_EQ(
       json::serialize(result),
       R"({"errors":[{"message":"Cannot return null for non-nullable field Query.failingNonNull.",)"
-      R"("locations":[{"line":1,"column":17}],"path":["failingNonNull"]}],"data":null})");
+      R"("locations":[{"line":1,"column":17}],"path":["failingNonNull"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null})");
 }
 
 TEST(Execute, NullPropagatesThroughNonNullListItems) {
@@ -156,7 +156,8 @@ TEST(Execute, NullPropagatesThroughNonNullListItems) {
   EXPECT_EQ(
       json::serialize(result),
       R"({"errors":[{"message":"Cannot return null for non-nullable field Item.v.",)"
-      R"("locations":[{"line":1,"column":11}],"path":["items",1,"v"]}],"data":{"items":null,"other":7}})");
+      R"("locations":[{"line":1,"column":11}],"path":["items",1,"v"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],)"
+      R"("data":{"items":null,"other":7}})");
 }
 
 TEST(Execute, FormatErrorHookMapsUnexpectedExceptions) {
@@ -281,6 +282,8 @@ TEST_F(ExecuteTest, SelectsTheOperation) {
   const std::string doc = "query A { hero { name } } query B { hero(episode: EMPIRE) { name } }";
   EXPECT_EQ(run(doc).at("errors").at(0).at("message"),
             "Must provide operation name if query contains multiple operations.");
+  EXPECT_EQ(run(doc).at("errors").at(0).at("extensions").at("code"),
+            "OPERATION_RESOLUTION_FAILURE");
   EXPECT_EQ(run(doc, {}, "C").at("errors").at(0).at("message"), "Unknown operation named \"C\".");
   EXPECT_EQ(run(doc, {}, "B").at("data").at("hero").at("name"), "Luke Skywalker");
   EXPECT_EQ(run("fragment F on Query { a }").at("errors").at(0).at("message"),
