@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "graphql/language/parser.h"
 
 namespace myspace::graphql {
@@ -80,6 +84,25 @@ TEST(Printer, PrintsSchemaDefinitionLanguage) {
       "extend union SearchResult = Starship\n\n"
       "extend scalar DateTime @x";
   EXPECT_EQ(reprint(sdl), sdl);
+}
+
+std::string read_testdata(const std::string& name) {
+  const char* root = std::getenv("MYSPACE_SOURCE_DIR");
+  if (root == nullptr) return {};
+  std::ifstream file(std::string(root) + "/src/graphql/language/testdata/" + name);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// kitchen_sink.printed.graphql is graphql-js 16's print() of kitchen_sink.graphql.
+TEST(Printer, MatchesGraphqlJsOnTheKitchenSink) {
+  const std::string source = read_testdata("kitchen_sink.graphql");
+  const std::string expected = read_testdata("kitchen_sink.printed.graphql");
+  ASSERT_FALSE(source.empty());
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(reprint(source), expected);
+  EXPECT_EQ(reprint(expected), expected);
 }
 
 TEST(Printer, PrintIsAFixedPointOfParse) {
