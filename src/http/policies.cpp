@@ -46,7 +46,8 @@ void CorsPolicy::apply(const Request& request, Response& response) const {
   if (!allows(origin)) return;
   response.set(field::access_control_allow_origin, origin);
   if (allow_credentials_) response.set(field::access_control_allow_credentials, "true");
-  response.set(field::access_control_expose_headers, "X-Request-Id");
+  response.set(field::access_control_expose_headers,
+               "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
 }
 
 namespace {

@@ -41,6 +41,11 @@ TEST(Cors, AllowedOriginGetsHeaders) {
   EXPECT_EQ(response[field::access_control_allow_origin], "https://app.example.com");
   EXPECT_EQ(response[field::access_control_allow_credentials], "true");
   EXPECT_EQ(response[field::vary], "Origin");
+  // Browser code must be able to read the request id and rate-limit headers.
+  const std::string exposed(response[field::access_control_expose_headers]);
+  EXPECT_NE(exposed.find("X-Request-Id"), std::string::npos);
+  EXPECT_NE(exposed.find("Retry-After"), std::string::npos);
+  EXPECT_NE(exposed.find("RateLimit-Remaining"), std::string::npos);
 }
 
 TEST(Cors, DisallowedOriginGetsNoCorsHeaders) {
