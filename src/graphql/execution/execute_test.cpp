@@ -264,6 +264,28 @@ TEST_F(ExecuteTest, ReportsVariableCoercionErrorsWithoutData) {
   EXPECT_EQ(
       run("query ($i: Int!) { echo(int: $i) }", {{"i", nullptr}}).at("errors").at(0).at("message"),
       "Variable \"$i\" of non-null type \"Int!\" must not be null.");
+  EXPECT_EQ(run("query ($e: Episode) { hero(episode: $e) { name } }", {{"e", "JEDDI"}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$e\" got invalid value \"JEDDI\"; Value \"JEDDI\" does not exist in "
+            "\"Episode\" enum. Did you "
+            "mean the enum value \"JEDI\"?");
+  // Numbers in messages read as graphql-js prints them.
+  EXPECT_EQ(run("query ($l: [Int]) { echo(list: $l) }", {{"l", json::array{3.5, 1e-7}}})
+                .at("errors")
+                .at(1)
+                .at("message"),
+            "Variable \"$l\" got invalid value 1e-7 at \"l[1]\"; Int cannot represent non-integer "
+            "value: 1e-7");
+  EXPECT_EQ(
+      run("query ($r: ReviewInput!) { echo(review: $r) }", {{"r", {{"stars", 1}, {"tagz", 1}}}})
+          .at("errors")
+          .at(0)
+          .at("message"),
+      "Variable \"$r\" got invalid value { stars: 1, tagz: 1 }; Field \"tagz\" is not defined by "
+      "type "
+      "\"ReviewInput\". Did you mean \"tags\"?");
   EXPECT_EQ(run("query ($l: [Int]) { echo(list: $l) }", {{"l", 5}}).at("data").at("echo"),
             R"({"list":[5]})");
 }

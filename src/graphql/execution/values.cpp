@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "graphql/error/did_you_mean.h"
 #include "graphql/language/printer.h"
 #include "graphql/type/scalars.h"
 
@@ -53,6 +54,12 @@ std::optional<Value> input_object_from_ast(const ast::Value& literal, const Type
     out[field.name] = std::move(*value);
   }
   return Value(std::move(out));
+}
+
+std::vector<std::string> input_field_names(const Type* type) {
+  std::vector<std::string> names;
+  for (const auto& f : type->input_fields) names.push_back(f.name);
+  return names;
 }
 
 std::string path_key(const std::string& path, std::string_view key) {
@@ -145,9 +152,9 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
     }
     for (const auto& [key, value] : obj) {
       if (type->input_field(key) == nullptr) {
-        on_error(
-            path, input,
-            "Field \"" + std::string(key) + "\" is not defined by type \"" + type->name + "\".");
+        on_error(path, input,
+                 "Field \"" + std::string(key) + "\" is not defined by type \"" + type->name +
+                     "\"." + did_you_mean(suggestion_list(key, input_field_names(type))));
       }
     }
     return out;
@@ -160,9 +167,12 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
       return nullptr;
     }
     if (type->enum_value(input.get_string()) == nullptr) {
+      std::vector<std::string> names;
+      for (const auto& v : type->values) names.push_back(v.name);
       on_error(path, input,
                "Value \"" + std::string(input.get_string()) + "\" does not exist in \"" +
-                   type->name + "\" enum.");
+                   type->name + "\" enum." +
+                   did_you_mean(suggestion_list(input.get_string(), names), "the enum value"));
       return nullptr;
     }
     return input;

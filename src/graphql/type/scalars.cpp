@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -186,7 +187,32 @@ std::optional<ScalarFunctions> specified_scalar(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Numbers as JavaScript prints them (graphql-js's messages): 3 not 3.0E0,
+// 1.5 not 1.5E0, 1e-7 not 1E-7.
+std::string js_number(double d) {
+  if (!std::isfinite(d)) return std::isnan(d) ? "NaN" : (d > 0 ? "Infinity" : "-Infinity");
+  if (integral(d) && std::fabs(d) < 1e21) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", d);
+    return buf;
+  }
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  std::string out(buf, end);
+  // to_chars writes e-07 / e+21; JavaScript writes e-7 / e+21.
+  if (auto e = out.find('e'); e != std::string::npos) {
+    std::size_t digits = e + 2;
+    while (digits + 1 < out.size() && out[digits] == '0') out.erase(digits, 1);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string inspect(const Value& value) {
+  if (value.is_double()) return js_number(value.get_double());
   if (value.is_object()) {
     const auto& obj = value.get_object();
     if (obj.empty()) return "{}";

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graphql/error/did_you_mean.h"
 #include "graphql/language/visitor.h"
 #include "graphql/validation/type_info.h"
 
@@ -63,11 +64,5 @@ struct RuleFactory {
   std::string name;
   std::function<Rule(ValidationContext&)> make;
 };
-
-// graphql-js's messages name candidates: ` Did you mean "a", "b", or "c"?`
-std::vector<std::string> suggestion_list(std::string_view input,
-                                         const std::vector<std::string>& options);
-std::string did_you_mean(const std::vector<std::string>& suggestions,
-                         std::string_view sub_message = {});
 
 }  // namespace myspace::graphql
