@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from '../features/auth/AuthContext';
 import { createAuthStore } from '../features/auth/authStore';
@@ -9,8 +9,34 @@ import { ConfigProvider } from './ConfigContext';
 import { AppRoutes } from './routes';
 
 export function App({ config }: { config: RuntimeConfig }) {
-  const auth = useMemo(() => createAuthStore(), []);
+  const auth = useMemo(() => createAuthStore({ authUrl: config.authUrl }), [config.authUrl]);
   const client = useMemo(() => createApolloClient(config.apiUrl, auth), [config.apiUrl, auth]);
+
+  useEffect(() => {
+    // Restore a session from the refresh cookie; the store shares the request
+    // if this runs twice (StrictMode).
+    void auth.restore();
+    // Timers sleep in background tabs: catch up when the tab is shown again.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void auth.refreshIfExpiring();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    // Nothing one user fetched may be shown to the next: reset the cache
+    // (active queries refetch) when a signed-in user signs out or changes.
+    let userId = auth.getSnapshot().session?.user?.id ?? null;
+    const unsubscribe = auth.subscribe(() => {
+      const next = auth.getSnapshot().session?.user?.id ?? null;
+      if (next === userId) return;
+      const previous = userId;
+      userId = next;
+      if (previous !== null) void client.resetStore().catch(() => undefined);
+    });
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      unsubscribe();
+    };
+  }, [auth, client]);
+
   return (
     <ConfigProvider config={config}>
       <AuthProvider store={auth}>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { useAuthStore, useSession } from '../features/auth/AuthContext';
+import { useAuthState } from '../features/auth/AuthContext';
 import { buttonClass } from '../ui/buttonStyles';
 import { Container } from '../ui/Container';
 import { cx } from '../ui/cx';
 import { LogoMark } from '../ui/Logo';
+import { UserMenu } from './UserMenu';
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   cx(
@@ -13,15 +14,12 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
   );
 
 export function Header() {
-  const session = useSession();
-  const auth = useAuthStore();
+  const { status, session } = useAuthState();
   const [open, setOpen] = useState(false);
   const location = useLocation();
 
   // Close the mobile menu after navigating.
   useEffect(() => setOpen(false), [location.pathname, location.search]);
-
-  const name = session?.user?.displayName ?? session?.user?.username ?? session?.user?.email;
 
   const links = (
     <>
@@ -34,16 +32,7 @@ export function Header() {
     </>
   );
 
-  const account = session ? (
-    <>
-      <span className="px-3 py-2 text-sm text-slate-600">
-        Signed in{name ? <> as <span className="font-medium text-slate-900">{name}</span></> : null}
-      </span>
-      <button type="button" className={buttonClass('secondary', 'sm')} onClick={() => auth.signOut()}>
-        Log out
-      </button>
-    </>
-  ) : (
+  const signedOut = (
     <>
       <NavLink to="/login" className={navLink}>
         Log in
@@ -53,6 +42,15 @@ export function Header() {
       </Link>
     </>
   );
+  // While the session is being restored, hold the space instead of flashing "Log in".
+  const account = (inline: boolean) =>
+    session ? (
+      <UserMenu user={session.user} inline={inline} />
+    ) : status === 'restoring' ? (
+      <span className="inline-block h-8 w-32 animate-pulse rounded-full bg-slate-100" aria-hidden="true" />
+    ) : (
+      signedOut
+    );
 
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200/80 bg-white/90 backdrop-blur">
@@ -68,7 +66,7 @@ export function Header() {
         <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
           {links}
           <span className="mx-2 h-6 w-px bg-slate-200" aria-hidden="true" />
-          {account}
+          {account(false)}
         </nav>
 
         <button
@@ -87,7 +85,7 @@ export function Header() {
 
       {open && (
         <nav id="mobile-menu" aria-label="Main" className="border-t border-slate-200 bg-white md:hidden">
-          <Container className="flex flex-col items-stretch gap-1 py-3">{links}{account}</Container>
+          <Container className="flex flex-col items-stretch gap-1 py-3">{links}{account(true)}</Container>
         </nav>
       )}
     </header>

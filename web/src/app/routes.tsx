@@ -1,9 +1,14 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { SecurityPage } from '../features/auth/SecurityPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { LandingPage } from '../features/landing/LandingPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { ProfileEditPage } from '../features/profile/ProfileEditPage';
+import { PublicProfilePage } from '../features/profile/PublicProfilePage';
+import { SettingsLayout } from '../features/settings/SettingsLayout';
 import { Layout } from './Layout';
 
 export function AppRoutes() {
@@ -14,6 +19,19 @@ export function AppRoutes() {
         <Route path="jobs" element={<JobsPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="u/:username" element={<PublicProfilePage />} />
+        <Route
+          path="settings"
+          element={
+            <RequireAuth>
+              <SettingsLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="profile" replace />} />
+          <Route path="profile" element={<ProfileEditPage />} />
+          <Route path="security" element={<SecurityPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

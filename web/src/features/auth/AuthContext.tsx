@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { createAuthStore, type AuthStore, type Session } from './authStore';
+import { createAuthStore, type AuthState, type AuthStore, type Session } from './authStore';
 
 const AuthContext = createContext<AuthStore | null>(null);
 
@@ -13,7 +13,11 @@ export function useAuthStore(): AuthStore {
   return useContext(AuthContext) ?? fallbackStore;
 }
 
-export function useSession(): Session | null {
+export function useAuthState(): AuthState {
   const store = useAuthStore();
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+export function useSession(): Session | null {
+  return useAuthState().session;
 }

@@ -36,7 +36,7 @@ describe('LoginPage', () => {
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
     expect(await screen.findByTestId('location')).toHaveTextContent('/jobs');
-    expect(auth.getSnapshot()).toEqual({ accessToken: 'abc', user: null });
+    expect(auth.getSnapshot()).toEqual({ status: 'signedIn', session: { accessToken: 'abc', expiresIn: null, user: null } });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://localhost:3002/login');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'jane@example.com', password: 'secret-pass' });

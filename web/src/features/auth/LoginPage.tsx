@@ -1,23 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useConfig } from '../../app/ConfigContext';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { AuthError, login } from './authApi';
+import { login } from './authApi';
 import { useAuthStore } from './AuthContext';
 import { AuthShell } from './AuthShell';
+import { safeNext } from './next';
+import { describeAuthError } from './serverError';
 import { useForm } from './useForm';
 import { validateEmail, validateLoginPassword } from './validation';
 
 const validators = { email: validateEmail, password: validateLoginPassword };
+const labels = { email: 'Email', password: 'Password' };
 
 export function LoginPage() {
   useDocumentTitle('Log in');
   const { authUrl } = useConfig();
   const auth = useAuthStore();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const form = useForm({ email: '', password: '' }, validators);
   const [pending, setPending] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -31,12 +37,15 @@ export function LoginPage() {
     }
     setPending(true);
     setServerError(null);
+    form.clearServerErrors();
     try {
       const session = await login(authUrl, { email: form.values.email.trim(), password: form.values.password });
       auth.signIn(session);
-      navigate('/jobs');
+      navigate(next, { replace: true });
     } catch (error) {
-      setServerError(error instanceof AuthError ? error.message : 'Something went wrong. Please try again.');
+      const problem = describeAuthError(error, labels);
+      if (problem.field) form.setServerError(problem.field, problem.message);
+      else setServerError(problem.message);
       setPending(false);
     }
   }
@@ -48,13 +57,14 @@ export function LoginPage() {
       footer={
         <>
           New here?{' '}
-          <Link to="/register" className="font-semibold text-indigo-700 hover:text-indigo-900">
+          <Link to={next === '/jobs' ? '/register' : `/register?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
             Create an account
           </Link>
         </>
       }
     >
       <form noValidate onSubmit={onSubmit} aria-label="Log in" className="space-y-5">
+        {notice && !serverError && <Alert tone="success">{notice}</Alert>}
         {serverError && <Alert tone="error" title="Could not log in">{serverError}</Alert>}
         <TextField
           label="Email"

@@ -70,8 +70,8 @@ describe('RegisterPage', () => {
     expect(screen.getByRole('radio', { name: 'Freelancer' })).not.toBeChecked();
   });
 
-  it('posts the form to the auth service and shows its error message', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(409, { error: { code: 'CONFLICT', message: 'That email is already registered.' } }));
+  it('posts the form to the auth service and shows its error under the field it names', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(409, { error: { code: 'CONFLICT', message: 'email is already registered' }, requestId: 'r1' }));
     vi.stubGlobal('fetch', fetchMock);
     const user = userEvent.setup();
     const { auth } = renderPage(<RegisterPage />, {
@@ -86,11 +86,15 @@ describe('RegisterPage', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('That email is already registered.');
+    expect(await screen.findByText('Email is already registered.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Email is already registered.');
+    expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://auth.test/register');
     expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('include');
     expect(JSON.parse(String(init.body))).toEqual({
       email: 'jane@example.com',
       password: 'correct horse',
@@ -98,7 +102,23 @@ describe('RegisterPage', () => {
       username: 'jane_doe',
       displayName: 'Jane Doe',
     });
-    expect(auth.getSnapshot()).toBeNull();
+    expect(auth.getSnapshot().session).toBeNull();
+
+    // Editing the field clears the server's message.
+    await user.type(screen.getByLabelText('Email'), 'x');
+    expect(screen.queryByText('Email is already registered.')).not.toBeInTheDocument();
+  });
+
+  it('shows a message that names no field above the form', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(500, { error: { code: 'INTERNAL', message: 'internal error' }, requestId: 'r2' })));
+    const user = userEvent.setup();
+    renderPage(<RegisterPage />, { route: '/register?as=AGENCY' });
+    await user.type(screen.getByLabelText('Display name'), 'Acme');
+    await user.type(screen.getByLabelText('Username'), 'acme');
+    await user.type(screen.getByLabelText('Email'), 'acme@example.com');
+    await user.type(screen.getByLabelText('Password'), 'password123');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Internal error.');
   });
 
   it('keeps the token in memory only and moves on after success', async () => {
@@ -114,7 +134,7 @@ describe('RegisterPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/jobs'));
-    expect(auth.getSnapshot()?.accessToken).toBe('tok_123');
+    expect(auth.getSnapshot().session?.accessToken).toBe('tok_123');
     expect(setItem).not.toHaveBeenCalled();
     setItem.mockRestore();
   });

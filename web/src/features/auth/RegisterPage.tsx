@@ -6,10 +6,12 @@ import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { TextField } from '../../ui/TextField';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { AuthError, register } from './authApi';
+import { register } from './authApi';
 import { useAuthStore } from './AuthContext';
 import { AuthShell } from './AuthShell';
 import type { AccountType } from './authStore';
+import { safeNext } from './next';
+import { describeAuthError } from './serverError';
 import { useForm } from './useForm';
 import {
   ACCOUNT_TYPES,
@@ -29,6 +31,7 @@ const validators = {
   email: validateEmail,
   password: validatePassword,
 };
+const labels = { accountType: 'Account type', displayName: 'Display name', username: 'Username', email: 'Email', password: 'Password' };
 
 export function RegisterPage() {
   useDocumentTitle('Sign up');
@@ -37,6 +40,7 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const preselected = params.get('as');
+  const next = safeNext(params.get('next'));
   const form = useForm(
     {
       accountType: isAccountType(preselected) ? preselected : '',
@@ -59,6 +63,7 @@ export function RegisterPage() {
     }
     setPending(true);
     setServerError(null);
+    form.clearServerErrors();
     try {
       const session = await register(authUrl, {
         accountType: form.values.accountType as AccountType,
@@ -68,9 +73,15 @@ export function RegisterPage() {
         password: form.values.password,
       });
       auth.signIn(session);
-      navigate('/jobs');
+      navigate(next, { replace: true });
     } catch (error) {
-      setServerError(error instanceof AuthError ? error.message : 'Something went wrong. Please try again.');
+      const problem = describeAuthError(error, labels);
+      if (problem.field) {
+        form.setServerError(problem.field, problem.message);
+        document.querySelector<HTMLInputElement>(`form[aria-label="Sign up"] [name="${problem.field}"]`)?.focus();
+      } else {
+        setServerError(problem.message);
+      }
       setPending(false);
     }
   }
@@ -84,7 +95,7 @@ export function RegisterPage() {
       footer={
         <>
           Already have an account?{' '}
-          <Link to="/login" className="font-semibold text-indigo-700 hover:text-indigo-900">
+          <Link to={next === '/jobs' ? '/login' : `/login?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
             Log in
           </Link>
         </>

@@ -1,0 +1,13 @@
+// The ?next= parameter of the login and sign-up pages. Only same-site paths
+// are followed, so a crafted link cannot send someone to another site after
+// they log in ("//evil.example", "https://…", "/\\evil.example").
+
+export function safeNext(value: string | null | undefined, fallback = '/jobs'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  return value;
+}
+
+export function loginPath(next: string): string {
+  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+}
