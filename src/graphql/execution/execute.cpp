@@ -1,5 +1,7 @@
 #include "graphql/execution/execute.h"
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -68,6 +70,9 @@ asio::awaitable<void> join_all(std::vector<asio::awaitable<void>> tasks) {
     std::size_t pending = 0;
     std::exception_ptr error;
   };
+  // The tasks reference frames of our callers: never return before they all
+  // finish, even if the request is cancelled (resolvers bound their own I/O).
+  co_await asio::this_coro::throw_if_cancelled(false);
   auto ex = co_await asio::this_coro::executor;
   auto state = std::make_shared<State>(ex);
   state->pending = tasks.size();
@@ -77,9 +82,10 @@ asio::awaitable<void> join_all(std::vector<asio::awaitable<void>> tasks) {
       if (--state->pending == 0) state->done.cancel();
     });
   }
-  if (state->pending > 0) {
+  while (state->pending > 0) {
     boost::system::error_code ec;
-    co_await state->done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_await state->done.async_wait(asio::bind_cancellation_slot(
+        asio::cancellation_slot(), asio::redirect_error(asio::use_awaitable, ec)));
   }
   if (state->error) std::rethrow_exception(state->error);
 }

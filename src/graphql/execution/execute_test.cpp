@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -82,6 +85,26 @@ TEST_F(ExecuteTest, SiblingFieldsResolveConcurrently) {
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(json::serialize(result), R"({"data":{"a":"a","b":"b","c":"c"}})");
   EXPECT_LT(elapsed, std::chrono::milliseconds(290));
+}
+
+// Cancelling a request (e.g. the client went away) must not leave running
+// resolvers with dangling references: execution finishes what it started.
+TEST_F(ExecuteTest, CancellationWaitsForRunningFields) {
+  asio::io_context io;
+  auto doc =
+      parse(R"({ a: slow(ms: 50, tag: "a") b: slow(ms: 60, tag: "b") hero { friends { name } } })");
+  ExecuteOptions options;
+  options.context = std::make_shared<testing::StarWarsContext>();
+  asio::cancellation_signal cancel;
+  bool done = false;
+  asio::co_spawn(io, execute(*schema_, doc, std::move(options)),
+                 asio::bind_cancellation_slot(
+                     cancel.slot(), [&](std::exception_ptr, json::object) { done = true; }));
+  asio::steady_timer timer(io, std::chrono::milliseconds(10));
+  timer.async_wait(
+      [&](boost::system::error_code) { cancel.emit(asio::cancellation_type::terminal); });
+  io.run();
+  EXPECT_TRUE(done);
 }
 
 TEST_F(ExecuteTest, MutationFieldsRunSerially) {
