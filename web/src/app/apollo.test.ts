@@ -45,3 +45,55 @@ describe('createApolloClient', () => {
     expect(headersOf(fetchMock.mock.calls[1]![1]).authorization).toBeUndefined();
   });
 });
+
+const unauthenticated = { errors: [{ message: 'the access token has expired', extensions: { code: 'UNAUTHENTICATED' } }], data: null };
+
+function gatewayAnswers(...bodies: unknown[]) {
+  const calls: Array<RequestInit | undefined> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init);
+      const body = bodies.shift() ?? { data: { jobs: [] } };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/graphql-response+json' } });
+    }),
+  );
+  return calls;
+}
+
+describe('createApolloClient on UNAUTHENTICATED', () => {
+  it('refreshes once and retries with the new token', async () => {
+    const calls = gatewayAnswers(unauthenticated, { data: { jobs: [] } });
+    const refreshFetch = vi.fn(async () => new Response(JSON.stringify({ accessToken: 'tok_new', expiresIn: 900, user: null }), { status: 200 }));
+    const auth = createAuthStore({ fetchImpl: refreshFetch, locks: null, initial: { accessToken: 'tok_old', user: null } });
+    const client = createApolloClient('http://gw.test/graphql', auth);
+
+    const result = await client.query({ query: LATEST_JOBS, fetchPolicy: 'network-only' });
+    expect(result.data).toEqual({ jobs: [] });
+    expect(refreshFetch).toHaveBeenCalledTimes(1);
+    expect(calls.map((init) => headersOf(init).authorization)).toEqual(['Bearer tok_old', 'Bearer tok_new']);
+  });
+
+  it('two failing operations share one refresh', async () => {
+    gatewayAnswers(unauthenticated, unauthenticated, { data: { jobs: [] } }, { data: { jobs: [] } });
+    const refreshFetch = vi.fn(async () => new Response(JSON.stringify({ accessToken: 'tok_new', expiresIn: 900, user: null }), { status: 200 }));
+    const auth = createAuthStore({ fetchImpl: refreshFetch, locks: null, initial: { accessToken: 'tok_old', user: null } });
+    const client = createApolloClient('http://gw.test/graphql', auth);
+    await Promise.all([
+      client.query({ query: LATEST_JOBS, fetchPolicy: 'network-only' }),
+      client.query({ query: LATEST_JOBS, fetchPolicy: 'no-cache', context: { queryDeduplication: false } }),
+    ]);
+    expect(refreshFetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('signs out when the refresh is refused, without retrying', async () => {
+    const calls = gatewayAnswers(unauthenticated);
+    const refreshFetch = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'the session has ended' } }), { status: 401 }));
+    const auth = createAuthStore({ fetchImpl: refreshFetch, locks: null, initial: { accessToken: 'tok_old', user: null } });
+    const client = createApolloClient('http://gw.test/graphql', auth);
+
+    await expect(client.query({ query: LATEST_JOBS, fetchPolicy: 'network-only' })).rejects.toThrow(/expired/);
+    expect(calls).toHaveLength(1);
+    expect(auth.getSnapshot()).toEqual({ status: 'signedOut', session: null });
+  });
+});

@@ -5,3 +5,6 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom has no layout; the app scrolls to the top on navigation.
+window.scrollTo = () => undefined;
