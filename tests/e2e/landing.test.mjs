@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiOrigins, BASE_URL, collectErrors, EXPECT_JOBS, launchBrowser, outPath } from './lib/browser.mjs';
+import { apiOrigins, BASE_URL, collectErrors, EXPECT_JOBS, isSessionProbe, launchBrowser, outPath } from './lib/browser.mjs';
 
 const TIMEOUT = 15_000;
 
@@ -29,6 +29,7 @@ describe('landing page', () => {
     const page = await context.newPage();
     let origins;
     const errors = collectErrors(page, (text, url) => {
+      if (isSessionProbe(text, url)) return true;
       if (EXPECT_JOBS) return false;
       return origins.some((o) => url.startsWith(o) || text.includes(o));
     });

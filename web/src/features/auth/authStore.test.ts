@@ -138,3 +138,19 @@ describe('auth store', () => {
     expect(request.mock.calls[0]![0]).toBe('myspace-auth-refresh');
   });
 });
+
+describe('auth store restore when rate limited', () => {
+  it('tries again after Retry-After', async () => {
+    vi.useFakeTimers();
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down' } }), { status: 429, headers: { 'Retry-After': '20' } }))
+      .mockResolvedValueOnce(json(200, sessionBody('tok_later')));
+    const auth = createAuthStore({ fetchImpl, locks: null });
+    await auth.restore();
+    expect(auth.getSnapshot().status).toBe('signedOut');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    expect(auth.accessToken()).toBe('tok_later');
+  });
+});

@@ -81,6 +81,8 @@ const RETRY_DELAY_MS = 15_000;
 /** freshToken() refreshes when fewer than this many seconds remain. */
 const FRESH_MARGIN_MS = 30_000;
 const LOCK_NAME = 'myspace-auth-refresh';
+/** restore() retries after a 429 only when told to wait at most this long. */
+const MAX_RESTORE_RETRY_S = 120;
 
 function defaultLocks(): Pick<LockManager, 'request'> | null {
   return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
@@ -185,13 +187,21 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
     restore() {
       if (state.session) return Promise.resolve();
       if (!restoring) {
+        const startEpoch = epoch;
         set({ status: 'restoring', session: null });
         restoring = store
           .refresh()
           .then(() => undefined)
-          .catch(() => {
-            // The auth service is unreachable: carry on signed out.
+          .catch((error: unknown) => {
+            // The auth service is unreachable or busy: carry on signed out.
             if (state.status === 'restoring') set({ status: 'signedOut', session: null });
+            // Refreshes are rate limited per address (many reloads in a
+            // minute); try once more when the service says it will answer.
+            if (error instanceof AuthError && error.status === 429 && error.retryAfter !== null && error.retryAfter <= MAX_RESTORE_RETRY_S) {
+              setTimeout(() => {
+                if (!state.session && epoch === startEpoch) void store.restore();
+              }, error.retryAfter * 1000);
+            }
           })
           .finally(() => {
             restoring = null;
