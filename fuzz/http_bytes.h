@@ -25,18 +25,23 @@ inline std::optional<http::Request> parse_request(std::string_view bytes, std::s
   parser.header_limit(static_cast<std::uint32_t>(header_limit));
   parser.body_limit(body_limit);
   boost::beast::error_code ec;
+  // The peer closed the connection: whatever is pending must be complete now.
+  const auto end_of_input = [&] {
+    ec = {};
+    parser.put_eof(ec);
+    return !ec && parser.is_done();
+  };
   while (!parser.is_done()) {
+    if (bytes.empty()) return end_of_input() ? std::optional(parser.release()) : std::nullopt;
     const std::size_t used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
     bytes.remove_prefix(used);
     if (ec == beast_http::error::need_more) {
       ec = {};
-      if (bytes.empty() || used == 0) {
-        parser.put_eof(ec);
-        if (ec || !parser.is_done()) return std::nullopt;
-      }
-      continue;
+    } else if (ec) {
+      return std::nullopt;
     }
-    if (ec) return std::nullopt;
+    // No progress: the rest is an incomplete piece that only more bytes could finish.
+    if (used == 0) return end_of_input() ? std::optional(parser.release()) : std::nullopt;
   }
   return parser.release();
 }

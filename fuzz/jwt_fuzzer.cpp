@@ -60,10 +60,9 @@ void check_accepted(std::string_view token, const auth::AccessClaims& claims,
   if (claims.subject.empty() || claims.session_id.empty() || claims.account_type.empty()) {
     std::abort();
   }
-  if (expiry_checked && claims.expires_at.time_since_epoch() + options.leeway <
-                            std::chrono::duration_cast<seconds>(kNow.time_since_epoch())) {
-    std::abort();
-  }
+  // Written so that no claim value can overflow: exp is any int64.
+  const auto now = std::chrono::time_point_cast<seconds>(kNow);
+  if (expiry_checked && claims.expires_at < now - options.leeway) std::abort();
 }
 
 void verify(const auth::AccessTokens& tokens, std::string_view token) {
