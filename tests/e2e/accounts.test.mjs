@@ -173,7 +173,7 @@ describe('accounts', () => {
     const before = Number((await page.getByTestId('profile-completion').innerText()).replace('%', ''));
 
     await form.getByLabel('Headline').fill(profileEdit.headline);
-    const skills = form.getByLabel('Skills');
+    const skills = form.getByRole('textbox', { name: 'Skills' });
     for (const skill of profileEdit.skills) {
       await skills.fill(skill);
       await skills.press('Enter');

@@ -2,19 +2,24 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from '../features/auth/AuthContext';
-import { createAuthStore } from '../features/auth/authStore';
+import { createAuthStore, type AuthStore } from '../features/auth/authStore';
 import { createApolloClient } from './apollo';
 import type { RuntimeConfig } from './config';
 import { ConfigProvider } from './ConfigContext';
 import { AppRoutes } from './routes';
 
-export function App({ config }: { config: RuntimeConfig }) {
-  const auth = useMemo(() => createAuthStore({ authUrl: config.authUrl }), [config.authUrl]);
+/**
+ * The app shell. `auth` is created (and its restore started) before the first
+ * render — see main.tsx — so protected pages wait for the session instead of
+ * redirecting to log in.
+ */
+export function App({ config, auth: given }: { config: RuntimeConfig; auth?: AuthStore }) {
+  const auth = useMemo(() => given ?? createAuthStore({ authUrl: config.authUrl }), [given, config.authUrl]);
   const client = useMemo(() => createApolloClient(config.apiUrl, auth), [config.apiUrl, auth]);
 
   useEffect(() => {
-    // Restore a session from the refresh cookie; the store shares the request
-    // if this runs twice (StrictMode).
+    // Restore a session from the refresh cookie (a no-op when main.tsx has
+    // already started it; the store shares one request).
     void auth.restore();
     // Timers sleep in background tabs: catch up when the tab is shown again.
     const onVisible = () => {

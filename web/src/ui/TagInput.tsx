@@ -56,7 +56,7 @@ export function TagInput({ label, tags, onChange, validate, hint, error, placeho
           shownError ? 'border-red-400 focus-within:outline-red-500' : 'border-slate-300 focus-within:outline-indigo-600',
         )}
       >
-        <ul className="contents" aria-label={`${label} added`}>
+        <ul className="contents">
           {tags.map((tag, index) => (
             <li key={`${tag}-${index}`} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-2.5 text-sm text-indigo-800 ring-1 ring-indigo-200 ring-inset">
               <span>{tag}</span>

@@ -30,7 +30,7 @@ export function TextField({ label, hint, error, className, adornment, ...input }
       </label>
       {adornment ? (
         <div className="relative">
-          <span className="pointer-events-none absolute inset-y-0 left-0 mt-1.5 flex items-center pl-3 text-sm text-slate-500" aria-hidden="true">
+          <span className="pointer-events-none absolute top-1.5 bottom-0 left-0 flex items-center pl-3 text-sm text-slate-500" aria-hidden="true">
             {adornment}
           </span>
           {control}

@@ -154,3 +154,13 @@ describe('auth store restore when rate limited', () => {
     expect(auth.accessToken()).toBe('tok_later');
   });
 });
+
+describe('auth store restore', () => {
+  it('asks the server once per page, however often it is called', async () => {
+    const fetchImpl = vi.fn(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'a refresh token is required' } }));
+    const auth = createAuthStore({ fetchImpl, locks: null });
+    await Promise.all([auth.restore(), auth.restore()]);
+    await auth.restore();
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+});

@@ -60,7 +60,7 @@ export interface AuthStore {
    * rejects with an AuthError when it cannot be reached.
    */
   refresh(): Promise<Session | null>;
-  /** On start: restores a session from the refresh cookie, if there is one. */
+  /** On start: restores a session from the refresh cookie, if there is one. Runs once per store. */
   restore(): Promise<void>;
   /** Refreshes now if the token is expired or about to be (e.g. a tab waking up). */
   refreshIfExpiring(): Promise<void>;
@@ -158,6 +158,33 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
     return state.session;
   };
 
+  let restoreStarted = false;
+  const startRestore = (): Promise<void> => {
+    if (state.session) return Promise.resolve();
+    if (!restoring) {
+      const startEpoch = epoch;
+      set({ status: 'restoring', session: null });
+      restoring = store
+        .refresh()
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          // The auth service is unreachable or busy: carry on signed out.
+          if (state.status === 'restoring') set({ status: 'signedOut', session: null });
+          // Refreshes are rate limited per address (many reloads in a
+          // minute); try once more when the service says it will answer.
+          if (error instanceof AuthError && error.status === 429 && error.retryAfter !== null && error.retryAfter <= MAX_RESTORE_RETRY_S) {
+            setTimeout(() => {
+              if (!state.session && epoch === startEpoch) void startRestore();
+            }, error.retryAfter * 1000);
+          }
+        })
+        .finally(() => {
+          restoring = null;
+        });
+    }
+    return restoring;
+  };
+
   const store: AuthStore = {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -185,29 +212,10 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
       return inFlight;
     },
     restore() {
-      if (state.session) return Promise.resolve();
-      if (!restoring) {
-        const startEpoch = epoch;
-        set({ status: 'restoring', session: null });
-        restoring = store
-          .refresh()
-          .then(() => undefined)
-          .catch((error: unknown) => {
-            // The auth service is unreachable or busy: carry on signed out.
-            if (state.status === 'restoring') set({ status: 'signedOut', session: null });
-            // Refreshes are rate limited per address (many reloads in a
-            // minute); try once more when the service says it will answer.
-            if (error instanceof AuthError && error.status === 429 && error.retryAfter !== null && error.retryAfter <= MAX_RESTORE_RETRY_S) {
-              setTimeout(() => {
-                if (!state.session && epoch === startEpoch) void store.restore();
-              }, error.retryAfter * 1000);
-            }
-          })
-          .finally(() => {
-            restoring = null;
-          });
-      }
-      return restoring;
+      // Once per page: later calls (a second mount, StrictMode) share the first.
+      if (restoreStarted) return restoring ?? Promise.resolve();
+      restoreStarted = true;
+      return startRestore();
     },
     async refreshIfExpiring() {
       if (!state.session || expiresAt === null || expiresAt - Date.now() > REFRESH_LEAD_SECONDS * 1000) return;
