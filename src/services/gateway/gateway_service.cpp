@@ -12,15 +12,9 @@ namespace {
 constexpr std::string_view kDefaultSchemaPath = "schema/schema.graphql";
 
 // GRAPHQL_SCHEMA when set; otherwise schema/schema.graphql under the working
-// directory (scripts run from the repository root), falling back to the
-// checkout this binary was built from (tests run it from the build tree).
+// directory (the scripts run services from the repository root).
 std::filesystem::path schema_path_from_env(const config::Environment& env) {
-  if (auto path = env.get("GRAPHQL_SCHEMA")) return *path;
-  std::error_code ec;
-  if (std::filesystem::exists(kDefaultSchemaPath, ec)) return kDefaultSchemaPath;
-  const std::filesystem::path built_from = MYSPACE_BUILT_SCHEMA_PATH;
-  if (std::filesystem::exists(built_from, ec)) return built_from;
-  return kDefaultSchemaPath;
+  return env.string("GRAPHQL_SCHEMA", kDefaultSchemaPath);
 }
 
 }  // namespace
