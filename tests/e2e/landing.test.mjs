@@ -63,6 +63,8 @@ describe('landing page', () => {
     assert.match(await hero.innerText(), /hire great talent/i);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The account links appear once the start-up session check has answered.
+    await nav.getByRole('link', { name: 'Sign up', exact: true }).waitFor();
     for (const link of ['Find work', 'Hire talent', 'Log in', 'Sign up']) {
       assert.equal(await nav.getByRole('link', { name: link, exact: true }).count(), 1, `nav link ${link}`);
     }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../test/render';
@@ -40,5 +40,34 @@ describe('LoginPage', () => {
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://localhost:3002/login');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'jane@example.com', password: 'secret-pass' });
+  });
+});
+
+describe('LoginPage server answers', () => {
+  it('says how long to wait when rate limited, and goes to ?next= after success', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'too many requests' } }), { status: 429, headers: { 'Retry-After': '42' } }))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ accessToken: 'abc', expiresIn: 900, user: { username: 'jane' } }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    renderPage(<LoginPage />, { route: '/login?next=%2Fsettings%2Fsecurity' });
+    await user.type(screen.getByLabelText('Email'), 'jane@example.com');
+    await user.type(screen.getByLabelText('Password'), 'secret-pass');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please try again in 42 seconds.');
+
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent('/settings/security');
+  });
+
+  it('never follows ?next= to another site', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ accessToken: 'abc' }), { status: 200 })));
+    const user = userEvent.setup();
+    renderPage(<LoginPage />, { route: '/login?next=%2F%2Fevil.example%2Fphish' });
+    await user.type(screen.getByLabelText('Email'), 'jane@example.com');
+    await user.type(screen.getByLabelText('Password'), 'secret-pass');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/jobs$/));
   });
 });
