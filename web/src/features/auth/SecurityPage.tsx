@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useConfig } from '../../app/ConfigContext';
+import { fieldErrorFromMessage } from '../../lib/fieldErrors';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
@@ -70,16 +71,19 @@ function ChangePasswordSection() {
       setDone(endOthers ? 'Password changed. You have been logged out everywhere else.' : 'Password changed.');
     } catch (error) {
       // "currentPassword is incorrect" comes as a 401 that names the field; any
-      // other 401 means this session is over.
-      const problem = describeAuthError(error, labels);
-      if (error instanceof AuthError && error.status === 401 && !/currentPassword/.test(error.message)) {
+      // other 401 means this session is over (RequireAuth then sends the user
+      // to log in).
+      const problem =
+        error instanceof AuthError && error.status === 401
+          ? fieldErrorFromMessage(error.message, labels)
+          : describeAuthError(error, labels);
+      if (!problem) {
         auth.signOut();
         return;
       }
-      const field = problem.field ?? (error instanceof AuthError && /currentPassword/.test(error.message) ? 'currentPassword' : null);
-      if (field) {
-        form.setServerError(field, problem.field ? problem.message : 'The current password is not correct.');
-        formElement.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
+      if (problem.field) {
+        form.setServerError(problem.field, problem.message);
+        formElement.querySelector<HTMLInputElement>(`[name="${problem.field}"]`)?.focus();
       } else {
         setFormError(problem.message);
       }
@@ -169,7 +173,7 @@ function SessionsSection() {
           {error}
         </Alert>
       )}
-      <Button variant="secondary" onClick={() => void logoutEverywhere()} disabled={pending} className="text-red-700 ring-red-200 hover:bg-red-50">
+      <Button variant="danger" onClick={() => void logoutEverywhere()} disabled={pending}>
         {pending ? 'Logging out…' : 'Log out everywhere'}
       </Button>
     </Section>

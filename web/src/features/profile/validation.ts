@@ -8,7 +8,7 @@ export { MAX_DISPLAY_NAME_LENGTH, validateDisplayName };
 
 export const MAX_HEADLINE_LENGTH = 120;
 export const MAX_BIO_LENGTH = 5000;
-export const MAX_SKILLS = 50;
+export const MAX_SKILLS = 30;
 export const MAX_SKILL_LENGTH = 50;
 export const MAX_AVATAR_URL_LENGTH = 2048;
 
