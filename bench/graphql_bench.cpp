@@ -1,0 +1,210 @@
+// Micro-benchmarks of our GraphQL engine, the C++ half of bench/graphql_vs_js.sh
+// (graphql_js_bench.mjs does the same work through graphql-js):
+//   introspection  graphql-js's getIntrospectionQuery() (bench/introspection.graphql)
+//                  against the gateway's schema/schema.graphql;
+//   job_list       the web's LatestJobs query (bench/job_list.graphql): 50 jobs,
+//                  each with its client, from in-memory data (bench/job_list_data.json).
+// Each is measured as parse, validate, parse + validate, and execute (on the
+// parsed document). Custom scalars (Money, DateTime) pass values through, as
+// graphql-js's default GraphQLScalarType does.
+//
+// `graphql_bench --memory [N]` instead runs the job-list request N times
+// (default 1,000,000) through the whole graphql() pipeline with a document
+// cache, as the gateway serves it, and prints RSS and heap in use along the
+// way: both must stay flat.
+
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "graphql/document_cache.h"
+#include "graphql/execution/execute.h"
+#include "graphql/graphql.h"
+#include "graphql/language/parser.h"
+#include "graphql/type/schema.h"
+#include "graphql/validation/validate.h"
+
+namespace {
+
+namespace asio = boost::asio;
+namespace gql = myspace::graphql;
+
+std::string read_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+struct Fixture {
+  std::shared_ptr<gql::Schema> schema;
+  std::string introspection;
+  std::string job_list;
+  boost::json::value jobs;
+
+  Fixture()
+      : schema(gql::Schema::from_sdl(read_file(MYSPACE_SCHEMA_PATH))),
+        introspection(read_file(MYSPACE_BENCH_DIR "/introspection.graphql")),
+        job_list(read_file(MYSPACE_BENCH_DIR "/job_list.graphql")),
+        jobs(boost::json::parse(read_file(MYSPACE_BENCH_DIR "/job_list_data.json"))) {
+    // In-memory resolver: the jobs with their clients embedded; every other
+    // field is read from its parent by the default resolver.
+    schema->resolve_sync("Query", "jobs", [this](gql::ResolveInfo&) { return jobs; });
+  }
+};
+
+const Fixture& fixture() {
+  static const Fixture f;
+  return f;
+}
+
+const std::string& document_text(int which) {
+  return which == 0 ? fixture().introspection : fixture().job_list;
+}
+
+void label(benchmark::State& state) {
+  state.SetLabel(state.range(0) == 0 ? "introspection" : "job_list");
+}
+
+void BM_Parse(benchmark::State& state) {
+  const std::string& text = document_text(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto document = gql::parse(text);
+    benchmark::DoNotOptimize(document);
+  }
+  label(state);
+}
+
+void BM_Validate(benchmark::State& state) {
+  const auto document = gql::parse(document_text(static_cast<int>(state.range(0))));
+  const auto rules = gql::specified_rules();
+  for (auto _ : state) {
+    auto errors = gql::validate(*fixture().schema, document, rules);
+    if (!errors.empty()) state.SkipWithError(errors.front().message.c_str());
+    benchmark::DoNotOptimize(errors);
+  }
+  label(state);
+}
+
+void BM_ParseValidate(benchmark::State& state) {
+  const std::string& text = document_text(static_cast<int>(state.range(0)));
+  const auto rules = gql::specified_rules();
+  for (auto _ : state) {
+    auto document = gql::parse(text);
+    auto errors = gql::validate(*fixture().schema, document, rules);
+    benchmark::DoNotOptimize(errors);
+  }
+  label(state);
+}
+
+// Runs the benchmark loop inside one coroutine on an io_context, as the
+// gateway's executions run.
+void BM_Execute(benchmark::State& state) {
+  const auto document = gql::parse(document_text(static_cast<int>(state.range(0))));
+  asio::io_context io;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        for (auto _ : state) {
+          gql::ExecuteOptions options;
+          auto response = co_await gql::execute(*fixture().schema, document, std::move(options));
+          if (response.contains("errors")) state.SkipWithError("execution reported errors");
+          benchmark::DoNotOptimize(response);
+        }
+      },
+      [](const std::exception_ptr& error) {
+        if (error) std::rethrow_exception(error);
+      });
+  io.run();
+  label(state);
+}
+
+BENCHMARK(BM_Parse)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Validate)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ParseValidate)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Execute)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+struct Memory {
+  long rss_kib = 0;
+  std::size_t heap_bytes = 0;
+};
+
+Memory memory_now() {
+  Memory m;
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) m.rss_kib = std::strtol(line.c_str() + 6, nullptr, 10);
+  }
+  m.heap_bytes = mallinfo2().uordblks;
+  return m;
+}
+
+// The job-list request, `total` times, through graphql() with an LRU as the
+// gateway runs it; prints memory after a warm-up and at each tenth.
+int memory_mode(long total) {
+  const auto& f = fixture();
+  gql::DocumentCache cache(64);
+  asio::io_context io;
+  int status = 0;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        const long warm_up = std::min(total, 10'000L);
+        Memory base;
+        for (long i = 1; i <= total; ++i) {
+          gql::RequestOptions options;
+          options.cache = &cache;
+          auto response = co_await gql::graphql(
+              *f.schema, gql::Request{f.job_list, "LatestJobs", {}}, std::move(options));
+          if (response.contains("errors")) {
+            std::fprintf(stderr, "request %ld failed\n", i);
+            status = 1;
+            co_return;
+          }
+          if (i == warm_up) {
+            base = memory_now();
+            std::printf("after %ld warm-up requests: RSS %ld KiB, heap in use %zu bytes\n", i,
+                        base.rss_kib, base.heap_bytes);
+          } else if (i > warm_up && i % (total / 10) == 0) {
+            const Memory now = memory_now();
+            std::printf(
+                "after %ld requests: RSS %ld KiB (%+ld), heap in use %zu bytes (%+lld)\n", i,
+                now.rss_kib, now.rss_kib - base.rss_kib, now.heap_bytes,
+                static_cast<long long>(now.heap_bytes) - static_cast<long long>(base.heap_bytes));
+            std::fflush(stdout);
+          }
+        }
+      },
+      asio::detached);
+  io.run();
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "--memory") {
+    const long total = argc >= 3 ? std::strtol(argv[2], nullptr, 10) : 1'000'000L;
+    return memory_mode(total < 10 ? 10 : total);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
