@@ -44,7 +44,40 @@ std::optional<std::size_t> lexical_distance(std::string_view input, std::string_
   return distance;
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 }  // namespace
+
+int natural_compare(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      // As graphql-js: a number ends at its first digit after a leading zero.
+      auto number = [](std::string_view s, std::size_t& k) {
+        unsigned long long n = 0;
+        do {
+          n = n * 10 + static_cast<unsigned>(s[k] - '0');
+          ++k;
+        } while (k < s.size() && is_digit(s[k]) && n > 0);
+        return n;
+      };
+      const auto x = number(a, i);
+      const auto y = number(b, j);
+      if (x != y) return x < y ? -1 : 1;
+    } else {
+      if (a[i] != b[j])
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+      ++i;
+      ++j;
+    }
+  }
+  const auto rest_a = a.size() - i;
+  const auto rest_b = b.size() - j;
+  return rest_a == rest_b ? 0 : (rest_a < rest_b ? -1 : 1);
+}
 
 std::vector<std::string> suggestion_list(std::string_view input,
                                          const std::vector<std::string>& options) {
@@ -53,7 +86,10 @@ std::vector<std::string> suggestion_list(std::string_view input,
   for (const auto& option : options) {
     if (auto d = lexical_distance(input, option, threshold)) scored.emplace_back(*d, option);
   }
-  std::sort(scored.begin(), scored.end());
+  std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return natural_compare(x.second, y.second) < 0;
+  });
   std::vector<std::string> out;
   for (auto& [d, option] : scored) out.push_back(std::move(option));
   return out;

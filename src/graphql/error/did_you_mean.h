@@ -13,6 +13,8 @@ namespace myspace::graphql {
 // first), nearest first.
 std::vector<std::string> suggestion_list(std::string_view input,
                                          const std::vector<std::string>& options);
+// graphql-js's naturalCompare: runs of digits compare as numbers ("a2" < "a10").
+int natural_compare(std::string_view a, std::string_view b);
 // "" when there are no suggestions.
 std::string did_you_mean(const std::vector<std::string>& suggestions,
                          std::string_view sub_message = {});

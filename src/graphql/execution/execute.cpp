@@ -123,9 +123,10 @@ class Executor {
 
  private:
   // The operation cannot be chosen or run at all (Apollo's code for it).
-  void request_error(std::string message) {
+  void request_error(std::string message, std::optional<SourceLocation> location = {}) {
     GraphQLError e;
     e.message = std::move(message);
+    if (location) e.locations.push_back(*location);
     e.extensions["code"] = "OPERATION_RESOLUTION_FAILURE";
     errors_.push_back(std::move(e));
   }
@@ -164,7 +165,8 @@ class Executor {
                            : schema_.subscription_type();
     if (root == nullptr) {
       request_error("Schema is not configured to execute " +
-                    std::string(ast::operation_type_name(op.operation)) + " operation.");
+                        std::string(ast::operation_type_name(op.operation)) + " operation.",
+                    op.loc);
       co_return std::nullopt;
     }
     FieldGroups groups;

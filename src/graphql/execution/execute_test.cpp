@@ -254,6 +254,17 @@ TEST(Execute, MoneyIsNeverAFloat) {
   EXPECT_TRUE(result.at("data").at("m").is_null());
 }
 
+// graphql-js suggests enum values for a non-string value too, by its printed form.
+TEST_F(ExecuteTest, EnumVariableOfWrongKindGetsSuggestions) {
+  json::object variables{{"ep", json::array{"JEDI"}}};
+  EXPECT_EQ(run("query ($ep: Episode!) { hero(episode: $ep) { name } }", variables)
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$ep\" got invalid value [\"JEDI\"]; Enum \"Episode\" cannot represent "
+            "non-string value: [\"JEDI\"]. Did you mean the enum value \"JEDI\"?");
+}
+
 TEST_F(ExecuteTest, ReportsVariableCoercionErrorsWithoutData) {
   auto result = run("query ($ep: Episode!) { hero(episode: $ep) { name } }");
   EXPECT_EQ(
@@ -339,6 +350,12 @@ TEST(Execute, RejectsOperationsTheSchemaDoesNotSupport) {
   auto schema = Schema::from_sdl("type Query { a: Int }");
   EXPECT_EQ(run(*schema, "mutation { a }").at("errors").at(0).at("message"),
             "Schema is not configured to execute mutation operation.");
+  // The error points at the operation, and data is null, as graphql-js's.
+  EXPECT_EQ(
+      json::serialize(run(*schema, "{ a }\nsubscription S { a }", {}, "S")),
+      R"({"errors":[{"message":"Schema is not configured to execute subscription operation.",)"
+      R"("locations":[{"line":2,"column":1}],)"
+      R"("extensions":{"code":"OPERATION_RESOLUTION_FAILURE"}}],"data":null})");
 }
 
 TEST(Execute, DefaultResolverReadsTheRootValueAndListsOfLeaves) {

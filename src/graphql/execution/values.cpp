@@ -160,15 +160,17 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
     return out;
   }
   if (type->kind == TypeKind::kEnum) {
+    std::vector<std::string> names;
+    for (const auto& v : type->values) names.push_back(v.name);
     if (!input.is_string()) {
-      on_error(
-          path, input,
-          "Enum \"" + type->name + "\" cannot represent non-string value: " + inspect(input) + ".");
+      // As graphql-js, suggestions are made for the printed value too.
+      const std::string printed = inspect(input);
+      on_error(path, input,
+               "Enum \"" + type->name + "\" cannot represent non-string value: " + printed + "." +
+                   did_you_mean(suggestion_list(printed, names), "the enum value"));
       return nullptr;
     }
     if (type->enum_value(input.get_string()) == nullptr) {
-      std::vector<std::string> names;
-      for (const auto& v : type->values) names.push_back(v.name);
       on_error(path, input,
                "Value \"" + std::string(input.get_string()) + "\" does not exist in \"" +
                    type->name + "\" enum." +

@@ -47,7 +47,7 @@ type __Schema {
   directives: [__Directive!]!
 }
 
-"The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum."
+"The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types."
 type __Type {
   kind: __TypeKind!
   name: String
@@ -218,8 +218,9 @@ Value type_names(const std::vector<const Type*>& types) {
 void bind_schema_type(Schema& schema) {
   schema.resolve_sync("__Schema", "description",
                       [](ResolveInfo& info) { return optional_string(info.schema.description()); });
-  schema.resolve_sync("__Schema", "types",
-                      [](ResolveInfo& info) { return type_names(info.schema.types()); });
+  schema.resolve_sync("__Schema", "types", [](ResolveInfo& info) {
+    return type_names(info.schema.introspection_types());
+  });
   schema.resolve_sync("__Schema", "queryType",
                       [](ResolveInfo& info) { return Value(info.schema.query_type()->name); });
   auto root = [](const Type* t) {

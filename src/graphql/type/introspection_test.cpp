@@ -195,6 +195,37 @@ TEST_F(IntrospectionTest, DeprecatedArgumentsAndRepeatableDirectives) {
   EXPECT_EQ(tag->at("isRepeatable"), true);
 }
 
+// __schema.types in graphql-js's type map order: each SDL type followed by
+// the built-ins it references first, then the introspection types; built-in
+// scalars nothing references are left out. Custom directives come before the
+// specified ones. __Type's description is graphql-js's full text.
+TEST(Introspection, TypesAndDirectivesInGraphqlJsOrder) {
+  auto schema = Schema::from_sdl(R"(
+    directive @tag(name: String) on FIELD_DEFINITION
+    type Query { node: Node, count: Int }
+    interface Node { id: ID! }
+    type Thing implements Node { id: ID!, label: String })");
+  auto result = testing::run(*schema, R"({
+    __schema { types { name } directives { name } }
+    __type(name: "__Type") { description }
+  })");
+  std::vector<std::string> names;
+  for (const auto& t : result.at("data").at("__schema").at("types").as_array())
+    names.emplace_back(t.at("name").as_string());
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Query", "Int", "Node", "ID", "Thing", "String", "Boolean",
+                                      "__Schema", "__Type", "__TypeKind", "__Field", "__InputValue",
+                                      "__EnumValue", "__Directive", "__DirectiveLocation"}));
+  std::vector<std::string> directives;
+  for (const auto& d : result.at("data").at("__schema").at("directives").as_array())
+    directives.emplace_back(d.at("name").as_string());
+  EXPECT_EQ(directives,
+            (std::vector<std::string>{"tag", "include", "skip", "deprecated", "specifiedBy"}));
+  EXPECT_NE(std::string(result.at("data").at("__type").at("description").as_string())
+                .find("\n\nDepending on the kind of a type"),
+            std::string::npos);
+}
+
 TEST_F(IntrospectionTest, TypeLookupAndTypename) {
   auto result = testing::run(
       *schema_,

@@ -125,6 +125,7 @@ class SchemaBuilder {
     schema_errors.insert(schema_errors.end(), type_errors.begin(), type_errors.end());
     if (!schema_errors.empty()) throw SchemaError(std::move(schema_errors));
     bind_builtins();
+    order_for_introspection();
   }
 
  private:
@@ -283,6 +284,54 @@ class SchemaBuilder {
     for (const auto& loc : def.locations) d.locations.emplace_back(loc.name);
     d.repeatable = def.repeatable;
     s_.directive_list_.push_back(&d);
+  }
+
+  // graphql-js's type map order, which introspection reports: each type of
+  // the SDL in definition order, each followed by the types it references
+  // first (depth first: interfaces, then field and argument types), then the
+  // directives' argument types and the introspection types. Unreferenced
+  // built-in scalars are left out, as graphql-js leaves them out.
+  void order_for_introspection() {
+    std::set<const Type*> seen;
+    std::vector<const Type*>& order = s_.introspection_types_;
+    auto collect = [&](auto& self, const Type* type) -> void {
+      while (type->is_wrapper()) type = type->of_type;
+      if (!seen.insert(type).second) return;
+      order.push_back(type);
+      if (type->kind == TypeKind::kUnion) {
+        for (const Type* member : type->possible_types) self(self, member);
+      } else if (type->kind == TypeKind::kObject || type->kind == TypeKind::kInterface) {
+        for (const Type* iface : type->interfaces) self(self, iface);
+        for (const Field& field : type->fields) {
+          self(self, field.type);
+          for (const InputValue& arg : field.arguments) self(self, arg.type);
+        }
+      } else if (type->kind == TypeKind::kInputObject) {
+        for (const InputValue& field : type->input_fields) self(self, field.type);
+      }
+    };
+    std::vector<const Type*> defined;
+    for (const Type* type : s_.type_list_) {
+      if (builtin_types_.count(type->name) == 0) defined.push_back(type);
+    }
+    seen.insert(defined.begin(), defined.end());
+    for (const Type* type : defined) {
+      seen.erase(type);
+      collect(collect, type);
+    }
+    for (const Type* root : {s_.query_, s_.mutation_, s_.subscription_}) {
+      if (root != nullptr) collect(collect, root);
+    }
+    // Directives as graphql-js lists them: the SDL's own, then the specified ones.
+    auto& directives = s_.directive_list_;
+    std::stable_partition(directives.begin(), directives.end(), [](const Directive* d) {
+      return d->name != "include" && d->name != "skip" && d->name != "deprecated" &&
+             d->name != "specifiedBy";
+    });
+    for (const Directive* directive : directives) {
+      for (const InputValue& arg : directive->arguments) collect(collect, arg.type);
+    }
+    collect(collect, s_.type("__Schema"));
   }
 
   void pick_root_types() {

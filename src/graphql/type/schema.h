@@ -69,6 +69,8 @@ class Schema {
   const std::optional<std::string>& description() const { return description_; }
   // Every named type, in definition order (built-ins first).
   const std::vector<const Type*>& types() const { return type_list_; }
+  // The types introspection reports, in graphql-js's order (see schema.cpp).
+  const std::vector<const Type*>& introspection_types() const { return introspection_types_; }
   const std::vector<const Directive*>& directives() const { return directive_list_; }
   const Directive* directive(std::string_view name) const;
 
@@ -94,6 +96,7 @@ class Schema {
   std::deque<Type> named_types_;
   std::map<std::string, Type*, std::less<>> types_;
   std::vector<const Type*> type_list_;
+  std::vector<const Type*> introspection_types_;
   std::deque<Directive> directive_storage_;
   std::vector<const Directive*> directive_list_;
   TypeArena arena_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "graphql/error/did_you_mean.h"
 #include "graphql/language/parser.h"
 #include "graphql/testing/star_wars_schema.h"
 
@@ -102,6 +103,12 @@ TEST_F(ValidateTest, SingleFieldSubscriptions) {
   EXPECT_EQ(run_rule("subscription { a }"), Messages{});
 }
 
+// As graphql-js: without a subscription type the rule has nothing to check
+// (execution refuses the operation instead).
+TEST_F(ValidateTest, SingleFieldSubscriptionsWithoutSubscriptionType) {
+  EXPECT_EQ(only("SingleFieldSubscriptions", "subscription S { hero { name } now }"), Messages{});
+}
+
 TEST_F(ValidateTest, KnownTypeNames) {
   EXPECT_EQ(
       only("KnownTypeNames",
@@ -143,6 +150,25 @@ TEST_F(ValidateTest, FieldsOnCorrectType) {
                 "inline fragment on \"Human\"?",
                 "Cannot query field \"name\" on type \"SearchResult\". Did you mean to use an "
                 "inline fragment on \"Character\", \"Droid\", \"Human\", or \"Starship\"?"}));
+}
+
+// graphql-js's order of suggested types: most used first, then an interface
+// before its sub-types (Node before Character), then by name.
+TEST_F(ValidateTest, FieldsOnCorrectTypeOrdersSuggestedTypesAsGraphqlJs) {
+  EXPECT_EQ(only("FieldsOnCorrectType", "{ search(text: \"a\") { id } }"),
+            Messages{"Cannot query field \"id\" on type \"SearchResult\". Did you mean to use an "
+                     "inline fragment on \"Node\", \"Character\", \"Droid\", \"Human\", or "
+                     "\"Starship\"?"});
+}
+
+TEST(DidYouMean, NaturalCompareOrdersDigitRunsAsNumbers) {
+  EXPECT_LT(natural_compare("a2", "a10"), 0);
+  EXPECT_GT(natural_compare("b", "a10"), 0);
+  EXPECT_EQ(natural_compare("abc", "abc"), 0);
+  EXPECT_LT(natural_compare("ab", "abc"), 0);
+  // Equally near suggestions in natural order (lexically "abcd10" < "abcd2").
+  EXPECT_EQ(suggestion_list("abcd12", {"abcd10", "abcd2"}),
+            (std::vector<std::string>{"abcd2", "abcd10"}));
 }
 
 TEST_F(ValidateTest, UniqueFragmentNames) {
@@ -284,6 +310,15 @@ TEST_F(ValidateTest, ProvidedRequiredArguments) {
           "provided."}));
 }
 
+// Unknown directive arguments are reported on entering the directive, missing
+// required ones on leaving it (graphql-js's order).
+TEST_F(ValidateTest, DirectiveArgumentErrorsInGraphqlJsOrder) {
+  EXPECT_EQ(messages("{ hero { name @skip(iff: true) } }"),
+            (Messages{"Unknown argument \"iff\" on directive \"@skip\". Did you mean \"if\"?",
+                      "Directive \"@skip\" argument \"if\" of type \"Boolean!\" is required, but "
+                      "it was not provided."}));
+}
+
 TEST_F(ValidateTest, VariablesInAllowedPosition) {
   EXPECT_EQ(
       only("VariablesInAllowedPosition",
@@ -326,6 +361,18 @@ TEST_F(ValidateTest, OverlappingFieldsCanBeMerged) {
                      "Use different aliases on the fields to fetch both if this was intentional."});
   EXPECT_EQ(locations("OverlappingFieldsCanBeMerged", "{ hero { name: id name } }"),
             (std::vector<SourceLocation>{{1, 10}, {1, 19}}));
+}
+
+// Direct fields (inline fragments included) are compared with a spread
+// fragment's fields with the direct one first, as graphql-js does.
+TEST_F(ValidateTest, OverlappingFieldsReportsDirectFieldsBeforeFragmentFields) {
+  const std::string query =
+      "{ hero { ...A ... on Character { x: id } } } fragment A on Character { x: name }";
+  EXPECT_EQ(only("OverlappingFieldsCanBeMerged", query),
+            Messages{"Fields \"x\" conflict because \"id\" and \"name\" are different fields. Use "
+                     "different aliases on the fields to fetch both if this was intentional."});
+  EXPECT_EQ(locations("OverlappingFieldsCanBeMerged", query),
+            (std::vector<SourceLocation>{{1, 34}, {1, 72}}));
 }
 
 TEST_F(ValidateTest, UniqueInputFieldNames) {

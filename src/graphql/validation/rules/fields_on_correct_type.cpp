@@ -1,6 +1,8 @@
 // FieldsOnCorrectType (spec 5.3.1): selected fields exist on the parent type,
 // with graphql-js's suggestions (an inline fragment on a type that has the
 // field, else similarly named fields).
+#include <map>
+
 #include "graphql/validation/rules/rules.h"
 
 namespace myspace::graphql::rules {
@@ -22,24 +24,31 @@ class FieldsOnCorrectType : public Visitor {
   }
 
  private:
-  // Types within an abstract type that do have the field: interfaces first.
+  // Types within an abstract type that do have the field, as graphql-js
+  // orders them: most used first, an interface before its sub-types, then by
+  // name.
   std::vector<std::string> suggested_types(const Type* parent, std::string_view field) const {
     if (!is_abstract_type(parent)) return {};
-    std::vector<std::string> interfaces;
-    std::vector<std::string> objects;
+    std::vector<const Type*> suggested;
+    std::map<const Type*, int> usage;
     for (const Type* possible : parent->possible_types) {
       if (possible->field(field) == nullptr) continue;
-      objects.push_back(possible->name);
+      if (usage[possible]++ == 0) suggested.push_back(possible);
       for (const Type* iface : possible->interfaces) {
-        if (iface->field(field) != nullptr &&
-            std::find(interfaces.begin(), interfaces.end(), iface->name) == interfaces.end()) {
-          interfaces.push_back(iface->name);
-        }
+        if (iface->field(field) == nullptr) continue;
+        if (usage[iface]++ == 0) suggested.push_back(iface);
       }
     }
-    std::sort(objects.begin(), objects.end());
-    interfaces.insert(interfaces.end(), objects.begin(), objects.end());
-    return interfaces;
+    const Schema& schema = ctx_.schema();
+    std::stable_sort(suggested.begin(), suggested.end(), [&](const Type* a, const Type* b) {
+      if (usage[a] != usage[b]) return usage[a] > usage[b];
+      if (a->kind == TypeKind::kInterface && schema.is_sub_type(a, b)) return true;
+      if (b->kind == TypeKind::kInterface && schema.is_sub_type(b, a)) return false;
+      return natural_compare(a->name, b->name) < 0;
+    });
+    std::vector<std::string> names;
+    for (const Type* t : suggested) names.push_back(t->name);
+    return names;
   }
 
   static std::vector<std::string> suggested_fields(const Type* parent, std::string_view field) {

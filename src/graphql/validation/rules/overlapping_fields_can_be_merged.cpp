@@ -6,6 +6,9 @@
 // the inside of one named fragment are left to that fragment's own check, as
 // in graphql-js. Comparisons are budgeted so hostile documents cannot make
 // validation quadratic without bound.
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "graphql/language/printer.h"
@@ -53,17 +56,49 @@ class OverlappingFieldsCanBeMerged : public Visitor {
  public:
   explicit OverlappingFieldsCanBeMerged(ValidationContext& ctx) : ctx_(ctx) {}
 
+  // Pairs are checked in graphql-js's order: the direct fields among
+  // themselves, then the direct fields against each fragment spread, then
+  // each pair of spreads — so the same conflict is reported the same way.
   void enter_selection_set(const ast::SelectionSet& set) override {
     FieldMap map = gather(ctx_.type_info().parent_type(), set);
-    for (const auto& [key, entries] : map) {
+    std::vector<std::string_view> spreads;
+    spread_order(set, spreads);
+    std::unordered_map<std::string_view, std::size_t> spread_index;
+    for (std::size_t i = 0; i < spreads.size(); ++i) spread_index.emplace(spreads[i], i + 1);
+    auto origin_index = [&](std::string_view origin) -> std::size_t {
+      auto it = spread_index.find(origin);
+      return it == spread_index.end() ? 0 : it->second;
+    };
+    struct Pair {
+      std::size_t low, high, key, first, second;
+      const FieldEntry* a;
+      const FieldEntry* b;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t k = 0; k < map.size() && pairs.size() <= kComparisonBudget; ++k) {
+      const auto& entries = map[k].second;
       for (std::size_t i = 0; i < entries.size(); ++i) {
-        for (std::size_t j = i + 1; j < entries.size(); ++j) {
+        for (std::size_t j = i + 1; j < entries.size() && pairs.size() <= kComparisonBudget; ++j) {
           const auto& a = entries[i];
           const auto& b = entries[j];
           if (!a.origin.empty() && a.origin == b.origin) continue;
-          if (auto conflict = find_conflict(false, key, a, b)) report(key, *conflict);
+          const std::size_t oa = origin_index(a.origin);
+          const std::size_t ob = origin_index(b.origin);
+          if (ob < oa) {
+            pairs.push_back({ob, oa, k, j, i, &b, &a});
+          } else {
+            pairs.push_back({oa, ob, k, i, j, &a, &b});
+          }
         }
       }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+      return std::tie(x.low, x.high, x.key, x.first, x.second) <
+             std::tie(y.low, y.high, y.key, y.first, y.second);
+    });
+    for (const Pair& pair : pairs) {
+      const auto key = map[pair.key].first;
+      if (auto conflict = find_conflict(false, key, *pair.a, *pair.b)) report(key, *conflict);
     }
   }
 
@@ -74,6 +109,18 @@ class OverlappingFieldsCanBeMerged : public Visitor {
     ctx_.report("Fields \"" + std::string(key) + "\" conflict because " + conflict.reason +
                     ". Use different aliases on the fields to fetch both if this was intentional.",
                 std::move(locs));
+  }
+
+  // The fragments spread in `set` (directly or in its inline fragments), in order.
+  static void spread_order(const ast::SelectionSet& set, std::vector<std::string_view>& out) {
+    for (const auto& sel : set.selections) {
+      if (sel.kind == ast::SelectionKind::kInlineFragment) {
+        spread_order(sel.selection_set, out);
+      } else if (sel.kind == ast::SelectionKind::kFragmentSpread &&
+                 std::find(out.begin(), out.end(), sel.name) == out.end()) {
+        out.push_back(sel.name);
+      }
+    }
   }
 
   FieldMap gather(const Type* parent, const ast::SelectionSet& set) const {

@@ -29,7 +29,8 @@ class ProvidedRequiredArguments : public Visitor {
       }
     }
   }
-  void enter_directive(const ast::Directive& d) override {
+  // On leave, as graphql-js: unknown arguments (reported on enter) come first.
+  void leave_directive(const ast::Directive& d) override {
     const Directive* def = ctx_.schema().directive(d.name);
     if (def == nullptr) return;
     for (const auto& arg : def->arguments) {

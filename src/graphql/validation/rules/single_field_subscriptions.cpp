@@ -11,7 +11,10 @@ class SingleFieldSubscriptions : public Visitor {
  public:
   explicit SingleFieldSubscriptions(ValidationContext& ctx) : ctx_(ctx) {}
   void enter_operation(const ast::OperationDefinition& op) override {
+    // As graphql-js: without a subscription type there is nothing to check;
+    // execution refuses the operation.
     if (op.operation != ast::OperationType::kSubscription) return;
+    if (ctx_.schema().subscription_type() == nullptr) return;
     std::vector<const ast::Selection*> fields;
     std::unordered_set<std::string_view> keys;
     std::unordered_set<std::string_view> visited;
