@@ -62,7 +62,8 @@ asio::awaitable<std::vector<User>> users_by_ids(db::Pool& pool,
   for (const auto id : ids) id_texts.push_back(std::to_string(id));
   const auto result = co_await pool.query(
       "SELECT id, msf_id, username, display_name, account_type::text AS account_type, "
-      "avatar_url, profile_completion, " MYSPACE_RFC3339("created_at") " AS created_at "
+      "avatar_url, profile_completion, " MYSPACE_RFC3339("created_at") " AS created_at, "
+      "headline, bio, skills, hourly_rate::text AS hourly_rate, country "
       "FROM users WHERE id = ANY($1::bigint[])",
       id_texts);
   users.reserve(result.size());
@@ -76,6 +77,11 @@ asio::awaitable<std::vector<User>> users_by_ids(db::Pool& pool,
     user.avatar_url = row.get<std::optional<std::string>>("avatar_url");
     user.profile_completion = row.get<std::int16_t>("profile_completion");
     user.created_at = row.get<std::string>("created_at");
+    user.headline = row.get<std::optional<std::string>>("headline");
+    user.bio = row.get<std::optional<std::string>>("bio");
+    user.skills = row.get<std::vector<std::string>>("skills");
+    user.hourly_rate = row.get<std::optional<std::string>>("hourly_rate");
+    user.country = row.get<std::optional<std::string>>("country");
     users.push_back(std::move(user));
   }
   co_return users;

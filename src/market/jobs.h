@@ -44,6 +44,11 @@ struct User {
   std::optional<std::string> avatar_url;
   int profile_completion = 0;  // 0..100
   std::string created_at;      // RFC 3339, UTC
+  std::optional<std::string> headline;
+  std::optional<std::string> bio;
+  std::vector<std::string> skills;
+  std::optional<std::string> hourly_rate;  // decimal string, e.g. "45.00"
+  std::optional<std::string> country;      // ISO 3166-1 alpha-2, upper case
 
   friend bool operator==(const User&, const User&) = default;
 };

@@ -3,7 +3,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "auth/jwt.h"
+#include "auth/rate_limit.h"
+#include "auth/sessions.h"
 #include "common/log.h"
+#include "http/client.h"
+#include "services/gateway/access_guard.h"
 #include "services/gateway/marketplace_schema.h"
 
 namespace myspace::gateway {
@@ -70,6 +75,19 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   limits.cost = graphql::rules::CostLimit{
       .max_cost = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_COST", 5000, 1, 10'000'000))};
   config.endpoint.rules = graphql::with_limits(graphql::specified_rules(), limits);
+  config.rate_limits.anonymous = env.integer("RATE_LIMIT_ANONYMOUS", 100, 1, 100'000'000);
+  config.rate_limits.authenticated = env.integer("RATE_LIMIT_AUTHENTICATED", 1000, 1, 100'000'000);
+  config.rate_limits.sensitive = env.integer("RATE_LIMIT_SENSITIVE", 10, 1, 100'000'000);
+  config.authentication.session_cache_ttl = std::chrono::milliseconds(env.integer(
+      "SESSION_CHECK_CACHE_MS", kMaxSessionCacheTtl.count(), 0, kMaxSessionCacheTtl.count()));
+  config.auth_client.base_url = config.auth_service_url;
+  config.auth_client.timeout =
+      std::chrono::milliseconds(env.integer("AUTH_TIMEOUT_MS", 3000, 50, 60'000));
+  config.auth_client.max_attempts = static_cast<int>(env.integer("AUTH_MAX_ATTEMPTS", 3, 1, 10));
+  config.auth_client.breaker.failure_threshold =
+      static_cast<int>(env.integer("AUTH_BREAKER_FAILURES", 5, 1, 1000));
+  config.auth_client.breaker.open_for =
+      std::chrono::milliseconds(env.integer("AUTH_BREAKER_OPEN_MS", 5000, 10, 600'000));
   config.schema_path = schema_path_from_env(env);
   auto schema = load_schema(config.schema_path);
   schema->set_introspection(config.introspection);
@@ -80,18 +98,45 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
 }
 
 service::WorkerSetup make_setup(const GatewayConfig& config) {
-  return [config](service::Worker& worker) {
+  // Shared by every worker thread: immutable or thread-safe.
+  auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
+  auto local_limits = std::make_shared<auth::LocalRateLimiter>();
+  return [config, tokens, local_limits](service::Worker& worker) {
     auto pool = service::add_database(worker, config.stores);
     auto redis = service::add_redis(worker, config.stores);
-    auto endpoint = std::make_shared<GraphqlEndpoint>(
-        config.schema,
-        [pool, redis](const http::Context& context) {
-          return std::any(std::make_shared<RequestContext>(*pool, redis.get(), context.request_id));
-        },
-        config.endpoint);
-    worker.keep_alive.push_back(endpoint);
-    const http::Handler handler = [endpoint](http::Context& context) {
-      return endpoint->handle(context);
+    auto http_client = std::make_shared<http::Client>(
+        worker.io, http::ClientOptions{.default_timeout = config.auth_client.timeout,
+                                       .user_agent = "myspace-gateway"});
+    auto auth_client = std::make_shared<AuthClient>(*http_client, config.auth_client);
+    auto sessions = std::make_shared<auth::SessionStore>(*redis);
+    auto authenticator = std::make_shared<Authenticator>(*tokens, *sessions, config.authentication);
+    auto limiter = std::make_shared<auth::RateLimiter>(*redis, *local_limits);
+    auto guard = std::make_shared<AccessGuard>(
+        GuardDependencies{*authenticator, *limiter, *auth_client, *pool, redis.get()},
+        config.rate_limits);
+    auto endpoint = std::make_shared<GraphqlEndpoint>(config.schema, AccessGuard::context_factory(),
+                                                      config.endpoint);
+    // The worker keeps what its handler and probes use alive until it stops.
+    for (std::shared_ptr<void> object :
+         {std::shared_ptr<void>(tokens), std::shared_ptr<void>(local_limits),
+          std::shared_ptr<void>(http_client), std::shared_ptr<void>(auth_client),
+          std::shared_ptr<void>(sessions), std::shared_ptr<void>(authenticator),
+          std::shared_ptr<void>(limiter), std::shared_ptr<void>(guard),
+          std::shared_ptr<void>(endpoint)}) {
+      worker.keep_alive.push_back(std::move(object));
+    }
+    // Visible in /ready while rate limits fall back to the in-process limiter.
+    worker.readiness.push_back(
+        {"rate_limits", [limiter, local_limits]() -> boost::asio::awaitable<void> {
+           if (local_limits->degraded()) {
+             co_await limiter->check("ready_probe", 1, std::chrono::seconds(1));
+             if (local_limits->degraded()) {
+               throw std::runtime_error("degraded: Redis unreachable, in-process limits in force");
+             }
+           }
+         }});
+    const http::Handler handler = [guard, endpoint](http::Context& context) {
+      return guard->handle(context, *endpoint);
     };
     worker.router.get("/graphql", handler);
     worker.router.post("/graphql", handler);

@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/log.h"
 #include "common/metrics.h"
+#include "services/gateway/profiles.h"
 #include "services/gateway/scalars.h"
 
 namespace myspace::gateway {
@@ -139,6 +140,9 @@ graphql::Value job_value(const market::Job& job) {
 }
 
 graphql::Value user_value(const market::User& user) {
+  json::array skills;
+  skills.reserve(user.skills.size());
+  for (const auto& skill : user.skills) skills.emplace_back(skill);
   return json::object{
       {"id", user.public_id},
       {"username", user.username},
@@ -147,6 +151,11 @@ graphql::Value user_value(const market::User& user) {
       {"avatarUrl", optional_string(user.avatar_url)},
       {"profileCompletion", user.profile_completion},
       {"createdAt", user.created_at},
+      {"headline", optional_string(user.headline)},
+      {"bio", optional_string(user.bio)},
+      {"skills", std::move(skills)},
+      {"hourlyRate", optional_string(user.hourly_rate)},
+      {"country", optional_string(user.country)},
   };
 }
 
@@ -183,6 +192,8 @@ void bind_marketplace(graphql::Schema& schema) {
         if (user.is_null()) throw Error(ErrorCode::kNotFound, "the job's client no longer exists");
         co_return user;
       });
+
+  bind_profiles(schema);
 }
 
 }  // namespace myspace::gateway

@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -140,6 +141,43 @@ std::uint16_t GatewaySystem::start_gateway(std::map<std::string, std::string> ex
   if (!wait_for_port(port, 30s))
     throw std::runtime_error("gateway did not start: " + gateway_log());
   return port;
+}
+
+std::uint16_t GatewaySystem::start_extra_gateway(std::map<std::string, std::string> extra_env) {
+  const auto port = free_port();
+  ProcessOptions options;
+  options.argv = {MYSPACE_BINARY, "gateway"};
+  options.env_extra = environment(port);
+  for (auto& [key, value] : extra_env) options.env_extra[key] = value;
+  options.stdout_file = logs_.path() / ("gateway-" + std::to_string(port) + ".log");
+  extra_gateways_.emplace_back(options);
+  if (!wait_for_port(port, 30s)) throw std::runtime_error("the extra gateway did not start");
+  return port;
+}
+
+std::uint16_t GatewaySystem::start_auth(std::uint16_t port,
+                                        std::map<std::string, std::string> extra_env) {
+  if (port == 0) port = free_port();
+  ProcessOptions options;
+  options.argv = {MYSPACE_BINARY, "auth"};
+  options.env_extra = environment(port);
+  options.env_extra["TRUSTED_PROXIES"] = "127.0.0.1";
+  for (auto& [key, value] : extra_env) options.env_extra[key] = value;
+  options.stdout_file = logs_.path() / "auth.log";
+  auth_.reset();
+  auth_.emplace(options);
+  if (!wait_for_port(port, 30s)) throw std::runtime_error("auth did not start: " + auth_log());
+  return port;
+}
+
+void GatewaySystem::stop_auth() {
+  if (auth_) auth_->stop(SIGTERM);
+  auth_.reset();
+}
+
+std::string GatewaySystem::auth_log() const {
+  std::ifstream in(logs_.path() / "auth.log");
+  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 int GatewaySystem::run_gateway_expecting_exit(std::map<std::string, std::string> extra_env) {

@@ -1,8 +1,8 @@
 #pragma once
 // A marketplace system for the gateway's integration tests: a TempPostgres
 // with the migrations and demo data applied by the real `myspace` binary, a
-// TempRedis, and `myspace gateway` processes started against them. Plus a
-// blocking HTTP client for talking to the gateway.
+// TempRedis, and `myspace gateway` (and `myspace auth`) processes started
+// against them. Plus a blocking HTTP client for talking to the gateway.
 
 #include <boost/beast/http/fields.hpp>
 #include <boost/json/value.hpp>
@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/postgres/temp_postgres.h"
 #include "support/process.h"
@@ -52,6 +53,15 @@ class GatewaySystem {
   // Starts `myspace gateway` on a free port with THREADS=1 and the given
   // extra environment; waits until it listens. Returns its port.
   std::uint16_t start_gateway(std::map<std::string, std::string> extra_env = {});
+  // Another `myspace gateway` alongside the first (kept until the system goes);
+  // its output goes to gateway-<port>.log.
+  std::uint16_t start_extra_gateway(std::map<std::string, std::string> extra_env = {});
+  // Starts `myspace auth` (BCRYPT_COST 10, TRUSTED_PROXIES=127.0.0.1) on
+  // `port` (0: a free one); returns its port. stop_auth() ends it (SIGTERM).
+  std::uint16_t start_auth(std::uint16_t port = 0,
+                           std::map<std::string, std::string> extra_env = {});
+  void stop_auth();
+  std::string auth_log() const;
   // Runs `myspace gateway` expecting it to exit; returns the exit code.
   int run_gateway_expecting_exit(std::map<std::string, std::string> extra_env);
   std::string gateway_log() const;
@@ -66,6 +76,8 @@ class GatewaySystem {
   TempRedis redis_;
   TempDir logs_{"myspace-gateway-logs-"};
   std::optional<Process> gateway_;
+  std::vector<Process> extra_gateways_;
+  std::optional<Process> auth_;
 };
 
 }  // namespace myspace::testing

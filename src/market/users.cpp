@@ -1,0 +1,255 @@
+#include "market/users.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/error.h"
+#include "db/pool.h"
+
+namespace myspace::market {
+namespace asio = boost::asio;
+
+namespace {
+
+// Every officially assigned ISO 3166-1 alpha-2 code, sorted (binary search).
+constexpr std::array<std::string_view, 249> kCountryCodes = {
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"};
+
+[[noreturn]] void bad(std::string message) {
+  throw Error(ErrorCode::kBadRequest, std::move(message));
+}
+
+// Code points in valid UTF-8 (our input arrives as JSON strings, so it is).
+std::size_t char_count(std::string_view text) noexcept {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+bool is_control(unsigned char c, bool allow_newlines) noexcept {
+  if (allow_newlines && (c == '\n' || c == '\r' || c == '\t')) return false;
+  return c < 0x20 || c == 0x7F;
+}
+
+std::string trimmed(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(kSpace);
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// Trimmed text of at most `max_chars`, without control characters (line
+// breaks and tabs allowed when `multiline`).
+std::string checked_text(std::string_view field, std::string_view value, std::size_t max_chars,
+                         bool multiline = false) {
+  std::string text = trimmed(value);
+  if (char_count(text) > max_chars) {
+    bad(std::string(field) + " must be at most " + std::to_string(max_chars) + " characters");
+  }
+  if (std::any_of(text.begin(), text.end(), [multiline](char c) {
+        return is_control(static_cast<unsigned char>(c), multiline);
+      })) {
+    bad(std::string(field) + " must not contain control characters");
+  }
+  return text;
+}
+
+// An optional text field: null or blank clears it.
+std::optional<std::string> optional_text(std::string_view field,
+                                         const std::optional<std::string>& value,
+                                         std::size_t max_chars, bool multiline = false) {
+  if (!value) return std::nullopt;
+  std::string text = checked_text(field, *value, max_chars, multiline);
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+bool is_money_amount(std::string_view text) noexcept {
+  // NUMERIC(10,2), not negative: up to 8 integer digits, up to 2 fraction digits.
+  const auto dot = text.find('.');
+  const auto whole = text.substr(0, dot);
+  if (whole.empty() || whole.size() > 8) return false;
+  if (!std::all_of(whole.begin(), whole.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  if (dot == std::string_view::npos) return true;
+  const auto fraction = text.substr(dot + 1);
+  return !fraction.empty() && fraction.size() <= 2 &&
+         std::all_of(fraction.begin(), fraction.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string checked_avatar_url(std::string_view value) {
+  constexpr std::string_view kScheme = "https://";
+  if (value.size() > kMaxAvatarUrlBytes) {
+    bad("avatarUrl must be at most " + std::to_string(kMaxAvatarUrlBytes) + " bytes");
+  }
+  std::string lower(value.substr(0, std::min(value.size(), kScheme.size())));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower != kScheme) bad("avatarUrl must be an https:// URL");
+  const auto rest = value.substr(kScheme.size());
+  const auto host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.empty() || host.find('@') != std::string_view::npos) {
+    bad("avatarUrl must be an https:// URL with a host");
+  }
+  // No spaces, controls, quotes or angle brackets: the value is put into an
+  // attribute by every renderer.
+  if (std::any_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' ||
+               c == '\\' || c == '`';
+      })) {
+    bad("avatarUrl must not contain spaces, quotes, angle brackets or control characters");
+  }
+  return std::string(value);
+}
+
+#define MYSPACE_RFC3339(column) \
+  "to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+#define MYSPACE_PROFILE_COLUMNS \
+  "id, msf_id, email, username, display_name, account_type::text AS account_type, " \
+  "avatar_url, profile_completion, " MYSPACE_RFC3339(                               \
+      "created_at") " AS created_at, headline, bio, skills, "                       \
+                    "hourly_rate::text AS hourly_rate, country"
+
+Profile profile_of(const db::Row& row) {
+  Profile profile;
+  User& user = profile.user;
+  user.id = row.get<std::int64_t>("id");
+  user.public_id = row.get<std::string>("msf_id");
+  user.username = row.get<std::string>("username");
+  user.display_name = row.get<std::string>("display_name");
+  user.account_type = row.get<std::string>("account_type");
+  user.avatar_url = row.get<std::optional<std::string>>("avatar_url");
+  user.profile_completion = row.get<std::int16_t>("profile_completion");
+  user.created_at = row.get<std::string>("created_at");
+  user.headline = row.get<std::optional<std::string>>("headline");
+  user.bio = row.get<std::optional<std::string>>("bio");
+  user.skills = row.get<std::vector<std::string>>("skills");
+  user.hourly_rate = row.get<std::optional<std::string>>("hourly_rate");
+  user.country = row.get<std::optional<std::string>>("country");
+  profile.email = row.get<std::string>("email");
+  return profile;
+}
+
+std::optional<Profile> first_profile(const db::Result& result) {
+  const auto row = result.maybe_one();
+  if (!row) return std::nullopt;
+  return profile_of(*row);
+}
+
+}  // namespace
+
+bool is_country_code(std::string_view code) noexcept {
+  return std::binary_search(kCountryCodes.begin(), kCountryCodes.end(), code);
+}
+
+ProfileChanges validate(ProfileChanges changes) {
+  if (changes.display_name) {
+    auto name = checked_text("displayName", *changes.display_name, kMaxDisplayNameChars);
+    if (name.empty()) bad("displayName must not be empty");
+    changes.display_name = std::move(name);
+  }
+  if (changes.headline) {
+    changes.headline = optional_text("headline", *changes.headline, kMaxHeadlineChars);
+  }
+  if (changes.bio) changes.bio = optional_text("bio", *changes.bio, kMaxBioChars, true);
+  if (changes.skills) {
+    if (changes.skills->size() > kMaxSkills) {
+      bad("skills must have at most " + std::to_string(kMaxSkills) + " items");
+    }
+    std::vector<std::string> skills;
+    for (const auto& skill : *changes.skills) {
+      auto text = checked_text("skills", skill, kMaxSkillChars);
+      if (text.empty()) bad("skills must not contain empty items");
+      // Kept once each, in the order given.
+      if (std::find(skills.begin(), skills.end(), text) == skills.end()) {
+        skills.push_back(std::move(text));
+      }
+    }
+    changes.skills = std::move(skills);
+  }
+  if (changes.hourly_rate && *changes.hourly_rate) {
+    const auto& rate = **changes.hourly_rate;
+    if (!rate.empty() && rate.front() == '-') bad("hourlyRate must not be negative");
+    if (!is_money_amount(rate)) {
+      bad("hourlyRate must be a decimal amount with at most 8 digits before the point and 2 after");
+    }
+  }
+  if (changes.country && *changes.country) {
+    std::string code = **changes.country;
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (!is_country_code(code)) bad("country must be an ISO 3166-1 alpha-2 code such as \"DE\"");
+    changes.country = std::move(code);
+  }
+  if (changes.avatar_url && *changes.avatar_url) {
+    if (changes.avatar_url->value().empty()) {
+      changes.avatar_url = std::optional<std::string>();
+    } else {
+      changes.avatar_url = checked_avatar_url(**changes.avatar_url);
+    }
+  }
+  return changes;
+}
+
+asio::awaitable<std::optional<Profile>> profile_by_public_id(db::Pool& pool,
+                                                             std::string public_id) {
+  const auto result = co_await pool.query(
+      "SELECT " MYSPACE_PROFILE_COLUMNS " FROM users WHERE msf_id = $1", public_id);
+  co_return first_profile(result);
+}
+
+asio::awaitable<std::optional<Profile>> profile_by_username(db::Pool& pool, std::string username) {
+  // lower(username) is the unique index.
+  const auto result = co_await pool.query(
+      "SELECT " MYSPACE_PROFILE_COLUMNS " FROM users WHERE lower(username) = lower($1)", username);
+  co_return first_profile(result);
+}
+
+asio::awaitable<std::optional<Profile>> update_profile(db::Pool& pool, std::string public_id,
+                                                       ProfileChanges changes) {
+  changes = validate(std::move(changes));
+  // One statement whatever is changed: each field has a "set it" flag.
+  const auto flag = [](const auto& change) { return change.has_value(); };
+  const auto value = [](const std::optional<std::optional<std::string>>& change) {
+    return change ? *change : std::optional<std::string>();
+  };
+  const auto result = co_await pool.query(
+      "UPDATE users SET "
+      "display_name = CASE WHEN $2 THEN $3 ELSE display_name END, "
+      "headline = CASE WHEN $4 THEN $5 ELSE headline END, "
+      "bio = CASE WHEN $6 THEN $7 ELSE bio END, "
+      "skills = CASE WHEN $8 THEN $9::text[] ELSE skills END, "
+      "hourly_rate = CASE WHEN $10 THEN $11::numeric ELSE hourly_rate END, "
+      "country = CASE WHEN $12 THEN $13 ELSE country END, "
+      "avatar_url = CASE WHEN $14 THEN $15 ELSE avatar_url END "
+      "WHERE msf_id = $1 RETURNING " MYSPACE_PROFILE_COLUMNS,
+      public_id, flag(changes.display_name), changes.display_name.value_or(std::string()),
+      flag(changes.headline), value(changes.headline), flag(changes.bio), value(changes.bio),
+      flag(changes.skills), changes.skills.value_or(std::vector<std::string>()),
+      flag(changes.hourly_rate), value(changes.hourly_rate), flag(changes.country),
+      value(changes.country), flag(changes.avatar_url), value(changes.avatar_url));
+  co_return first_profile(result);
+}
+
+#undef MYSPACE_PROFILE_COLUMNS
+#undef MYSPACE_RFC3339
+
+}  // namespace myspace::market

@@ -1,0 +1,231 @@
+#include "services/gateway/auth_client.h"
+
+#include <algorithm>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <random>
+
+#include "common/log.h"
+#include "common/metrics.h"
+#include "http/client.h"
+
+namespace myspace::gateway {
+namespace asio = boost::asio;
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kUnavailableMessage =
+    "the sign-in service is unavailable, please try again shortly";
+
+struct Metrics {
+  metrics::Counter& calls_ok;
+  metrics::Counter& calls_failed;
+  metrics::Counter& retries;
+  metrics::Counter& rejected_open;
+
+  static Metrics& get() {
+    auto& r = metrics::Registry::global();
+    static Metrics m{
+        r.counter("gateway_auth_calls_total", "Calls to the auth service by outcome.",
+                  R"(outcome="answered")"),
+        r.counter("gateway_auth_calls_total", "Calls to the auth service by outcome.",
+                  R"(outcome="failed")"),
+        r.counter("gateway_auth_retries_total", "Retried calls to the auth service."),
+        r.counter("gateway_auth_calls_total", "Calls to the auth service by outcome.",
+                  R"(outcome="breaker_open")"),
+    };
+    return m;
+  }
+};
+
+// The auth service's {"error":{"message"}} text, or `fallback`.
+std::string upstream_message(const json::value& body, std::string_view fallback) {
+  if (const auto* object = body.if_object()) {
+    if (const auto* error = object->if_contains("error"); error && error->is_object()) {
+      if (const auto* message = error->as_object().if_contains("message");
+          message && message->is_string()) {
+        return std::string(message->get_string());
+      }
+    }
+  }
+  return std::string(fallback);
+}
+
+std::string string_at(const json::object& object, std::string_view key) {
+  const auto* value = object.if_contains(key);
+  if (value == nullptr || !value->is_string()) {
+    throw Error(ErrorCode::kInternal, "internal server error",
+                "auth service answer without " + std::string(key));
+  }
+  return std::string(value->get_string());
+}
+
+AuthResult parse_payload(const json::value& body) {
+  const auto* object = body.if_object();
+  if (object == nullptr) {
+    throw Error(ErrorCode::kInternal, "internal server error", "auth service answer not an object");
+  }
+  const auto* user = object->if_contains("user");
+  const auto* expires = object->if_contains("expiresIn");
+  if (user == nullptr || !user->is_object() || expires == nullptr || !expires->is_int64()) {
+    throw Error(ErrorCode::kInternal, "internal server error",
+                "auth service answer without user or expiresIn");
+  }
+  return AuthResult{string_at(*object, "accessToken"), expires->as_int64(),
+                    string_at(user->as_object(), "id"),
+                    string_at(user->as_object(), "accountType")};
+}
+
+std::chrono::seconds retry_after_of(const http::Response& response) {
+  const auto header = response[http::beast_http::field::retry_after];
+  std::int64_t seconds = 60;
+  if (!header.empty()) {
+    try {
+      seconds = std::stoll(std::string(header));
+    } catch (const std::exception&) {
+      seconds = 60;
+    }
+  }
+  return std::chrono::seconds(std::clamp<std::int64_t>(seconds, 1, 3600));
+}
+
+asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
+  asio::steady_timer timer(co_await asio::this_coro::executor, duration);
+  co_await timer.async_wait(asio::use_awaitable);
+}
+
+}  // namespace
+
+bool may_retry(const Error& error, RetryPolicy policy) noexcept {
+  if (error.code() != ErrorCode::kUnavailable) return false;
+  // http::Client names the failed stage first in the detail ("connect
+  // 127.0.0.1:3002: Connection refused"): resolve and connect happen before a
+  // byte of the request is written.
+  const std::string_view detail = error.detail();
+  const bool connect = detail.rfind("connect ", 0) == 0;
+  const bool resolve = detail.rfind("resolve ", 0) == 0;
+  switch (policy) {
+    case RetryPolicy::kWhenNotConnected:
+      return connect || resolve;
+    case RetryPolicy::kWhenRefused:
+      return connect && detail.find("refused") != std::string_view::npos;
+  }
+  return false;
+}
+
+std::chrono::milliseconds backoff_delay(const AuthClientOptions& options, int retry) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  const auto shift = std::min(retry, 20);
+  const auto cap = std::min<std::int64_t>(
+      options.backoff_max.count(), options.backoff_base.count() * (std::int64_t{1} << shift));
+  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(cap, 0));
+  return std::chrono::milliseconds(pick(random));
+}
+
+AuthClient::AuthClient(http::Client& http, AuthClientOptions options)
+    : http_(http), options_(std::move(options)), breaker_(options_.breaker) {
+  while (!options_.base_url.empty() && options_.base_url.back() == '/') {
+    options_.base_url.pop_back();
+  }
+  Metrics::get();
+}
+
+asio::awaitable<AuthResult> AuthClient::register_user(RegisterRequest request,
+                                                      std::string client_address,
+                                                      std::string request_id) {
+  const json::object body{{"email", request.email},
+                          {"password", request.password},
+                          {"accountType", request.account_type},
+                          {"username", request.username},
+                          {"displayName", request.display_name}};
+  co_return co_await call("/register", json::serialize(body), std::move(client_address),
+                          std::move(request_id), RetryPolicy::kWhenRefused);
+}
+
+asio::awaitable<AuthResult> AuthClient::login(std::string email, std::string password,
+                                              std::string client_address, std::string request_id) {
+  const json::object body{{"email", email}, {"password", password}};
+  co_return co_await call("/login", json::serialize(body), std::move(client_address),
+                          std::move(request_id), RetryPolicy::kWhenNotConnected);
+}
+
+asio::awaitable<AuthResult> AuthClient::call(std::string path, std::string body,
+                                             std::string client_address, std::string request_id,
+                                             RetryPolicy policy) {
+  auto& m = Metrics::get();
+  const std::string url = options_.base_url + path;
+  // The auth service rate-limits by client address and trusts X-Forwarded-For
+  // from the gateway (its TRUSTED_PROXIES).
+  const http::Headers headers = {{"Content-Type", "application/json"},
+                                 {"Accept", "application/json"},
+                                 {"X-Forwarded-For", client_address},
+                                 {"X-Request-Id", request_id}};
+  for (int attempt = 1;; ++attempt) {
+    if (!breaker_.allow()) {
+      m.rejected_open.inc();
+      throw Error(ErrorCode::kUnavailable, std::string(kUnavailableMessage),
+                  "circuit breaker " + std::string(state_name(breaker_.state())));
+    }
+    http::Response response;
+    bool retry = false;
+    try {
+      response = co_await http_.request(http::Verb::post, url, body, headers, options_.timeout);
+    } catch (const Error& e) {
+      breaker_.record_failure();
+      m.calls_failed.inc();
+      retry = attempt < options_.max_attempts && may_retry(e, policy);
+      log::warn("gateway.auth_call_failed", {{"path", path},
+                                             {"attempt", attempt},
+                                             {"retry", retry},
+                                             {"breaker", state_name(breaker_.state())},
+                                             {"code", error_code_name(e.code())},
+                                             {"detail", e.detail()},
+                                             {"request_id", request_id}});
+      if (!retry)
+        throw Error(ErrorCode::kUnavailable, std::string(kUnavailableMessage), e.detail());
+    }
+    if (retry) {
+      // Outside the handler: a coroutine cannot suspend inside one.
+      m.retries.inc();
+      co_await sleep_for(backoff_delay(options_, attempt - 1));
+      continue;
+    }
+    const auto status = static_cast<int>(response.result_int());
+    if (status >= 500) {
+      breaker_.record_failure();
+      m.calls_failed.inc();
+      throw Error(ErrorCode::kUnavailable, std::string(kUnavailableMessage),
+                  "auth service answered " + std::to_string(status));
+    }
+    breaker_.record_success();
+    m.calls_ok.inc();
+    boost::system::error_code ec;
+    const auto json_body = json::parse(response.body(), ec);
+    if (status == 200 || status == 201) {
+      if (ec) throw Error(ErrorCode::kInternal, "internal server error", "auth answer not JSON");
+      co_return parse_payload(json_body);
+    }
+    const json::value error_body = ec ? json::value() : json_body;
+    switch (status) {
+      case 400:
+      case 409:
+        throw Error(ErrorCode::kBadRequest, upstream_message(error_body, "invalid input"));
+      case 401:
+        throw Error(ErrorCode::kUnauthenticated,
+                    upstream_message(error_body, "invalid email or password"));
+      case 429:
+        throw UpstreamRateLimited(
+            upstream_message(error_body, "too many requests, please try again later"),
+            retry_after_of(response));
+      default:
+        throw Error(ErrorCode::kInternal, "internal server error",
+                    "auth service answered " + std::to_string(status) + " to " + path);
+    }
+  }
+}
+
+}  // namespace myspace::gateway

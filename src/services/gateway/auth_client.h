@@ -1,0 +1,100 @@
+#pragma once
+// The gateway's client of the auth service (POST /register, POST /login), one
+// per worker thread on that worker's http::Client. Every call has a deadline;
+// a retry (exponential backoff with full jitter) happens only where it cannot
+// do anything twice: login when the connection could not be made (nothing was
+// sent), register only when the connection was refused. A circuit breaker
+// makes calls fail fast with SERVICE_UNAVAILABLE while the service is down.
+//
+// The auth service's answers become myspace::Error codes: 400 and 409 ->
+// kBadRequest, 401 -> kUnauthenticated, 429 -> UpstreamRateLimited (with the
+// service's Retry-After), 5xx / unreachable / timeout -> kUnavailable; the
+// service's own message is kept so that it names the field.
+// The refresh-token cookie the service sets is dropped: GraphQL clients that
+// want sessions that outlive the access token use the REST endpoints.
+
+#include <boost/asio/awaitable.hpp>
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "common/error.h"
+#include "services/gateway/circuit_breaker.h"
+
+namespace myspace::http {
+class Client;
+}
+
+namespace myspace::gateway {
+
+struct AuthClientOptions {
+  std::string base_url = "http://127.0.0.1:3002";
+  std::chrono::milliseconds timeout{3'000};  // per attempt
+  int max_attempts = 3;
+  std::chrono::milliseconds backoff_base{50};
+  std::chrono::milliseconds backoff_max{1'000};
+  BreakerOptions breaker{};
+};
+
+struct AuthResult {
+  std::string access_token;
+  std::int64_t expires_in = 0;  // seconds
+  std::string user_id;          // msf_id
+  std::string account_type;
+};
+
+// The auth service refused with 429; retry_after from its Retry-After header.
+class UpstreamRateLimited : public Error {
+ public:
+  UpstreamRateLimited(std::string message, std::chrono::seconds retry_after)
+      : Error(ErrorCode::kRateLimited, std::move(message)), retry_after_(retry_after) {}
+  std::chrono::seconds retry_after() const noexcept { return retry_after_; }
+
+ private:
+  std::chrono::seconds retry_after_;
+};
+
+struct RegisterRequest {
+  std::string email;
+  std::string password;
+  std::string account_type;
+  std::string username;
+  std::string display_name;
+};
+
+// Which transport failures a call may retry.
+enum class RetryPolicy {
+  kWhenNotConnected,  // nothing reached the service (connect or resolve failed)
+  kWhenRefused,       // only a refused connection
+};
+
+// Whether `error` (from http::Client) may be retried under `policy`.
+bool may_retry(const Error& error, RetryPolicy policy) noexcept;
+
+// The delay before retry number `retry` (0-based): uniformly random in
+// [0, min(backoff_max, backoff_base * 2^retry)] ("full jitter").
+std::chrono::milliseconds backoff_delay(const AuthClientOptions& options, int retry);
+
+class AuthClient {
+ public:
+  AuthClient(http::Client& http, AuthClientOptions options);
+
+  boost::asio::awaitable<AuthResult> register_user(RegisterRequest request,
+                                                   std::string client_address,
+                                                   std::string request_id);
+  boost::asio::awaitable<AuthResult> login(std::string email, std::string password,
+                                           std::string client_address, std::string request_id);
+
+  const CircuitBreaker& breaker() const noexcept { return breaker_; }
+
+ private:
+  boost::asio::awaitable<AuthResult> call(std::string path, std::string body,
+                                          std::string client_address, std::string request_id,
+                                          RetryPolicy policy);
+
+  http::Client& http_;
+  AuthClientOptions options_;
+  CircuitBreaker breaker_;
+};
+
+}  // namespace myspace::gateway
