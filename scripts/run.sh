@@ -55,7 +55,9 @@ start_service() {
   PORT=$port "$BIN" "$name" > >(tee -a "$VAR/log/$name.log") 2>&1 &
   pids+=($!)
 }
-start_service auth "$AUTH_PORT"
+# The gateway calls the auth service on behalf of clients and names them in
+# X-Forwarded-For; the auth service trusts that header from it alone.
+TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1} start_service auth "$AUTH_PORT"
 start_service gateway "$GATEWAY_PORT"
 PUBLIC_API_URL=${PUBLIC_API_URL:-http://localhost:$GATEWAY_PORT/graphql} \
   PUBLIC_AUTH_URL=${PUBLIC_AUTH_URL:-http://localhost:$AUTH_PORT} \
