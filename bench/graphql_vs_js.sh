@@ -16,12 +16,12 @@ mkdir -p "$out"
 
 export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=1
 if [ ! -f "$build/build.ninja" ]; then
-  # -O2 rather than CMake's -O3: the services' release build is -O2, and GCC 12
+  # -O2 -g rather than CMake's -O3: the services' release build is -O2 -g, and GCC 12
   # at -O3 stops on false stringop-overflow warnings in src/graphql. Warnings
   # stay warnings here for GCC's flow-analysis false positives at -O2
   # (null-dereference in shared_ptr and Asio, inlined into src/graphql).
   cmake -S "$ROOT" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DMYSPACE_WERROR=OFF -DMYSPACE_TESTS=OFF \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -g -DNDEBUG" -DMYSPACE_WERROR=OFF -DMYSPACE_TESTS=OFF \
     -DMYSPACE_BENCH=ON >/dev/null
 fi
 ninja -C "$build" -j "${BENCH_JOBS:-2}" graphql_bench >/dev/null
