@@ -41,12 +41,18 @@ std::string string_claim(const boost::json::object& claims, std::string_view nam
   return std::string(value->get_string());
 }
 
+// Seconds since the epoch, within [0, year 9999] so that adding the leeway
+// can never overflow.
+constexpr std::int64_t kLatestTime = 253'402'300'799;
+
 std::int64_t time_claim(const boost::json::object& claims, std::string_view name) {
   const auto* value = claims.if_contains(name);
   if (value == nullptr || !value->is_int64()) {
     reject("claim " + std::string(name) + " missing or not an integer");
   }
-  return value->get_int64();
+  const std::int64_t seconds = value->get_int64();
+  if (seconds < 0 || seconds > kLatestTime) reject("claim " + std::string(name) + " out of range");
+  return seconds;
 }
 
 // The header must be a JSON object whose alg is exactly HS256 (and whose typ,
@@ -200,8 +206,9 @@ AccessClaims AccessTokens::check(std::string_view token, std::chrono::system_clo
   if (check_expiry && now_s > out.expires_at + options_.leeway) reject("expired");
   if (out.issued_at > now_s + options_.leeway) reject("issued in the future");
   if (const auto* nbf = claims.if_contains("nbf")) {
-    if (!nbf->is_int64() || std::chrono::sys_seconds(std::chrono::seconds(nbf->get_int64())) >
-                                now_s + options_.leeway) {
+    if (!nbf->is_int64() || nbf->get_int64() > kLatestTime ||
+        std::chrono::sys_seconds(std::chrono::seconds(nbf->get_int64())) >
+            now_s + options_.leeway) {
       reject("not yet valid");
     }
   }

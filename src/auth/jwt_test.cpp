@@ -68,6 +68,16 @@ TEST(Jwt, AForgedTokenWithOurSecretVerifies) {
             "usr_a");
 }
 
+// Found by fuzzing: exp near INT64_MAX overflowed when the leeway was added.
+TEST(Jwt, RefusesTimesOutOfRange) {
+  const AccessTokens tokens(kSecret);
+  const std::string header = R"({"alg":"HS256","typ":"JWT"})";
+  EXPECT_EQ(reason_refused(tokens, forge(header, payload("myspace", INT64_MAX))),
+            "claim exp out of range");
+  EXPECT_EQ(reason_refused(tokens, forge(header, payload("myspace", -1))),
+            "claim exp out of range");
+}
+
 TEST(Jwt, RefusesAlgNone) {
   const AccessTokens tokens(kSecret);
   const std::string unsigned_token =

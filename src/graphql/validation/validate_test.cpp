@@ -439,5 +439,16 @@ TEST_F(ValidateTest, CostLimitMultipliesByPageSize) {
             Messages{});
 }
 
+// Found by fuzzing: a fragment spreading itself under two same-named fields
+// made the overlap comparison recurse until the stack overflowed.
+TEST_F(ValidateTest, SelfSpreadUnderSameNamedFieldsTerminates) {
+  const std::string query =
+      "fragment J on Character { friends { ...J } friends { ...J } } { hero { ...J } }";
+  EXPECT_TRUE(only("OverlappingFieldsCanBeMerged", query).empty());
+  const auto all = messages(query);
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all.front(), "Cannot spread fragment \"J\" within itself.");
+}
+
 }  // namespace
 }  // namespace myspace::graphql

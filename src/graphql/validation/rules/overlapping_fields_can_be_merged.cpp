@@ -7,6 +7,7 @@
 // in graphql-js. Comparisons are budgeted so hostile documents cannot make
 // validation quadratic without bound.
 #include <algorithm>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +19,10 @@ namespace myspace::graphql::rules {
 namespace {
 
 constexpr std::size_t kComparisonBudget = 100000;
+// Fragments that spread themselves under same-named fields make the
+// sub-selection comparison recurse without end; a pair already being compared
+// further up is skipped, and the recursion depth is bounded besides.
+constexpr std::size_t kMaxComparisonDepth = 64;
 
 struct FieldEntry {
   const Type* parent_type;
@@ -199,6 +204,18 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   std::optional<Conflict> sub_selection_conflicts(bool exclusive, std::string_view,
                                                   const FieldEntry& a, const Type* type1,
                                                   const FieldEntry& b, const Type* type2) {
+    const auto pair = std::make_tuple(a.node, b.node, exclusive);
+    if (in_progress_.size() >= kMaxComparisonDepth || !in_progress_.insert(pair).second) {
+      return std::nullopt;
+    }
+    auto result = compare_sub_selections(exclusive, a, type1, b, type2);
+    in_progress_.erase(pair);
+    return result;
+  }
+
+  std::optional<Conflict> compare_sub_selections(bool exclusive, const FieldEntry& a,
+                                                 const Type* type1, const FieldEntry& b,
+                                                 const Type* type2) {
     FieldMap map1 = gather(type1, a.node->selection_set);
     FieldMap map2 = gather(type2, b.node->selection_set);
     std::string reasons;
@@ -227,6 +244,7 @@ class OverlappingFieldsCanBeMerged : public Visitor {
 
   ValidationContext& ctx_;
   std::size_t comparisons_ = 0;
+  std::set<std::tuple<const ast::Selection*, const ast::Selection*, bool>> in_progress_;
 };
 
 }  // namespace
