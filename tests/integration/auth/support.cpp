@@ -57,6 +57,11 @@ AuthServer::AuthServer(const AuthConfig& config) {
     auto guard = asio::make_work_guard(io_);
     io_.run();
   });
+  // Redis connects in the background: until it has, limits are counted in
+  // process, and a test counting shared limits would race it.
+  for (int i = 0; i < 100 && !(probe("redis").empty() && probe("rate_limits").empty()); ++i) {
+    std::this_thread::sleep_for(50ms);
+  }
 }
 
 AuthServer::~AuthServer() {
