@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace myspace::testing {
 namespace beast_http = boost::beast::http;
@@ -152,6 +153,12 @@ std::uint16_t GatewaySystem::start_extra_gateway(std::map<std::string, std::stri
   options.stdout_file = logs_.path() / ("gateway-" + std::to_string(port) + ".log");
   extra_gateways_.emplace_back(options);
   if (!wait_for_port(port, 30s)) throw std::runtime_error("the extra gateway did not start");
+  // Until its Redis client has connected, a gateway counts rate limits in
+  // process; tests of shared limits start counting once it is ready.
+  for (int i = 0; i < 200; ++i) {
+    if (http_request(port, RequestSpec{"GET", "/ready", {}, ""}).status == 200) break;
+    std::this_thread::sleep_for(50ms);
+  }
   return port;
 }
 
