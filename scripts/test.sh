@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite: C++ unit and integration tests (ASan + UBSan build,
-# against real PostgreSQL and Redis that the tests start themselves), the web
-# front end's unit tests, and browser end-to-end tests against a whole running
-# system started here on free ports in a temporary directory. Never touches the
+# against real PostgreSQL and Redis that the tests start themselves), a short
+# libFuzzer run of every fuzz target, the web front end's unit tests, and
+# browser end-to-end tests against a whole running system started here on free
+# ports in a temporary directory. Never touches the
 # data of scripts/run.sh. Ends with "N passed, N failed" and a non-zero exit on
 # any failure.
 set -uo pipefail
@@ -36,6 +37,16 @@ else
   count 0 1
 fi
 rm -f "$ctest_log"
+
+echo "== fuzzing (libFuzzer, clang: each target ${FUZZ_SECONDS:-10} s from its seed corpus)"
+rm -f "$ROOT/build/fuzz-counts"
+bash "$ROOT/scripts/lib/fuzz.sh" "${FUZZ_SECONDS:-10}"
+if [ -f "$ROOT/build/fuzz-counts" ]; then
+  read -r fuzz_ok fuzz_bad <"$ROOT/build/fuzz-counts"
+  count "$fuzz_ok" "$fuzz_bad"
+else
+  count 0 1
+fi
 
 echo "== web unit tests (vitest) and build"
 web_log=$(mktemp)

@@ -221,8 +221,10 @@ class OverlappingFieldsCanBeMerged : public Visitor {
     std::string reasons;
     Conflict combined{{}, {a.node->loc}, {b.node->loc}};
     for (const auto& [key, entries1] : map1) {
-      auto it =
-          std::find_if(map2.begin(), map2.end(), [&](const auto& g) { return g.first == key; });
+      // An init-capture rather than [&]: clang before 16 (the fuzz build) cannot capture a
+      // structured binding.
+      auto it = std::find_if(map2.begin(), map2.end(),
+                             [&key = key](const auto& g) { return g.first == key; });
       if (it == map2.end()) continue;
       for (const auto& e1 : entries1) {
         for (const auto& e2 : it->second) {
