@@ -9,7 +9,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/array.hpp>
-#include <map>
+#include <deque>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,38 +23,29 @@ namespace {
 namespace asio = boost::asio;
 namespace json = boost::json;
 
-// A response path as a chain of frames on the (coroutine) stack: cheap to
-// extend, turned into a Path only when an error or a resolver needs it.
-struct PathNode {
-  const PathNode* parent = nullptr;
-  std::string_view key;  // empty for a list index
-  std::size_t index = 0;
-};
+// Plans: how a selection set executes on objects of one type. Every object
+// a selection set meets (every item of a list, say) selects the same fields
+// with the same arguments, so all of that is worked out once per request.
+struct FieldPlan;
+using SelectionPlan = std::vector<FieldPlan>;
 
-Path to_path(const PathNode* node) {
-  Path path;
-  for (; node != nullptr; node = node->parent) {
-    if (node->key.empty()) {
-      path.emplace_back(node->index);
-    } else {
-      path.emplace_back(std::string(node->key));
-    }
-  }
-  std::reverse(path.begin(), path.end());
-  return path;
-}
+// Whether completing a field's value can await (see completes_below_inline).
+enum class Awaiting : char { kUnknown, kExamining, kNever, kMaybe };
 
-struct FieldGroup {
-  std::string_view key;
-  std::vector<const ast::Selection*> nodes;
-};
-using FieldGroups = std::vector<FieldGroup>;
+struct FieldPlan {
+  std::string_view key;                      // the response key
+  std::vector<const ast::Selection*> nodes;  // the merged field nodes (spec 6.3.2)
+  const Type* parent_type = nullptr;
+  const Field* def = nullptr;  // nullptr for an unknown field, which is omitted (spec 6.3)
 
-// What complete_value needs to know about the field being completed.
-struct FieldContext {
-  const Type* parent_type;
-  const Field* def;
-  const FieldGroup* group;
+  // Filled on first use:
+  std::vector<std::pair<const Type*, SelectionPlan*>> subplans;  // by object type
+  bool args_coerced = false;
+  json::object args;
+  std::exception_ptr args_error;
+  Awaiting below = Awaiting::kUnknown;
+
+  const ast::Selection& node() const { return *nodes.front(); }
 };
 
 // Runs tasks concurrently on the current executor (the request's strand) and
@@ -93,6 +85,11 @@ asio::awaitable<void> join_all(std::vector<asio::awaitable<void>> tasks) {
 const Value& null_value() {
   static const Value kNull;
   return kNull;
+}
+
+const json::object& no_arguments() {
+  static const json::object kEmpty;
+  return kEmpty;
 }
 
 class Executor {
@@ -169,11 +166,14 @@ class Executor {
                     op.loc);
       co_return std::nullopt;
     }
-    FieldGroups groups;
+    SelectionPlan& plan = plans_.emplace_back();
     std::unordered_set<std::string_view> visited;
-    collect_fields(root, op.selection_set, groups, visited);
-    co_return co_await execute_fields(root, options_.root_value, groups, nullptr,
-                                      op.operation == ast::OperationType::kMutation);
+    collect_fields(root, op.selection_set, plan, visited);
+    const bool serial = op.operation == ast::OperationType::kMutation;
+    if (!serial && selection_never_awaits(plan)) {
+      co_return execute_fields_inline(options_.root_value, plan, nullptr);
+    }
+    co_return co_await execute_fields(options_.root_value, plan, nullptr, serial);
   }
 
   // --- Field collection (spec 6.3.2) ----------------------------------------
@@ -204,25 +204,17 @@ class Executor {
     return is_abstract_type(type) && schema_.is_possible_type(type, object_type);
   }
 
-  void collect_fields(const Type* object_type, const ast::SelectionSet& set, FieldGroups& groups,
+  void collect_fields(const Type* object_type, const ast::SelectionSet& set, SelectionPlan& plan,
                       std::unordered_set<std::string_view>& visited) const {
     for (const auto& sel : set.selections) {
       if (!should_include(sel.directives)) continue;
       switch (sel.kind) {
-        case ast::SelectionKind::kField: {
-          const std::string_view key = sel.response_key();
-          auto it = std::find_if(groups.begin(), groups.end(),
-                                 [&](const FieldGroup& g) { return g.key == key; });
-          if (it == groups.end()) {
-            groups.push_back({key, {&sel}});
-          } else {
-            it->nodes.push_back(&sel);
-          }
+        case ast::SelectionKind::kField:
+          add_field(object_type, sel, plan);
           break;
-        }
         case ast::SelectionKind::kInlineFragment:
           if (sel.type_condition.empty() || fragment_applies(object_type, sel.type_condition)) {
-            collect_fields(object_type, sel.selection_set, groups, visited);
+            collect_fields(object_type, sel.selection_set, plan, visited);
           }
           break;
         case ast::SelectionKind::kFragmentSpread: {
@@ -230,61 +222,143 @@ class Executor {
           auto it = fragments_.find(sel.name);
           if (it == fragments_.end() || !fragment_applies(object_type, it->second->type_condition))
             break;
-          collect_fields(object_type, it->second->selection_set, groups, visited);
+          collect_fields(object_type, it->second->selection_set, plan, visited);
           break;
         }
       }
     }
   }
 
-  // Memoised per (object type, merged field nodes): every item of a list of
-  // objects selects the same sub-fields, so they are collected once.
-  const FieldGroups& collect_subfields(const Type* object_type, const FieldGroup& group) {
-    auto& groups = subfields_[{object_type, group.nodes}];
-    if (groups == nullptr) {
-      groups = std::make_unique<FieldGroups>();
-      std::unordered_set<std::string_view> visited;
-      for (const ast::Selection* node : group.nodes) {
-        collect_fields(object_type, node->selection_set, *groups, visited);
+  void add_field(const Type* object_type, const ast::Selection& sel, SelectionPlan& plan) const {
+    const std::string_view key = sel.response_key();
+    auto it = std::find_if(plan.begin(), plan.end(),
+                           [&](const FieldPlan& field) { return field.key == key; });
+    if (it != plan.end()) {
+      it->nodes.push_back(&sel);
+      return;
+    }
+    FieldPlan& field = plan.emplace_back();
+    field.key = key;
+    field.nodes.push_back(&sel);
+    field.parent_type = object_type;
+    field.def = schema_.field_definition(object_type, sel.name);
+  }
+
+  // The plan of the field's sub-selections on `object_type` (several for an
+  // abstract field's possible types).
+  SelectionPlan& subplan(const Type* object_type, FieldPlan& field) {
+    for (auto& [type, plan] : field.subplans) {
+      if (type == object_type) return *plan;
+    }
+    SelectionPlan& plan = plans_.emplace_back();
+    std::unordered_set<std::string_view> visited;
+    for (const ast::Selection* node : field.nodes) {
+      collect_fields(object_type, node->selection_set, plan, visited);
+    }
+    field.subplans.emplace_back(object_type, &plan);
+    return plan;
+  }
+
+  // Coerced once per request: the arguments depend only on the field nodes
+  // and the variables. An invalid argument fails every use of the field.
+  const json::object& arguments(FieldPlan& field) {
+    if (!field.args_coerced) {
+      field.args_coerced = true;
+      try {
+        if (!field.def->arguments.empty()) {
+          field.args = coerce_argument_values(field.def->arguments, field.node().arguments,
+                                              variables_, field.node().loc);
+        }
+      } catch (...) {
+        field.args_error = std::current_exception();
       }
     }
-    return *groups;
+    if (field.args_error) std::rethrow_exception(field.args_error);
+    return field.def->arguments.empty() ? no_arguments() : field.args;
+  }
+
+  // --- Which fields complete inline -----------------------------------------
+  // A field "never awaits" when neither its own resolver nor any resolver
+  // below it in the selection is asynchronous. It then runs to completion as
+  // plain function calls: no coroutine frame, no spawn, no strand round trip.
+  // Only fields that may really suspend run as coroutines, concurrently with
+  // their siblings (and list items) so that their loads batch and overlap.
+
+  bool field_never_awaits(FieldPlan& field) {
+    return !field.def->resolver && completes_below_inline(field);
+  }
+
+  // Whether the field's value, once resolved, completes without awaiting.
+  // Decided from the schema and the selection, once per request; a fragment
+  // cycle (which validation rejects) reads as "may await", the safe answer.
+  bool completes_below_inline(FieldPlan& field) {
+    if (field.below == Awaiting::kUnknown) {
+      field.below = Awaiting::kExamining;
+      field.below = below_never_awaits(field) ? Awaiting::kNever : Awaiting::kMaybe;
+    }
+    return field.below == Awaiting::kNever;
+  }
+
+  bool below_never_awaits(FieldPlan& field) {
+    const Type* type = named_type(field.def->type);
+    if (is_leaf_type(type)) return true;
+    if (!is_abstract_type(type)) return selection_never_awaits(subplan(type, field));
+    for (const Type* possible : type->possible_types) {
+      if (!selection_never_awaits(subplan(possible, field))) return false;
+    }
+    return true;
+  }
+
+  bool selection_never_awaits(SelectionPlan& plan) {
+    return std::all_of(plan.begin(), plan.end(), [this](FieldPlan& field) {
+      return field.def == nullptr || field_never_awaits(field);
+    });
   }
 
   // --- Fields (spec 6.3, 6.4) -----------------------------------------------
 
-  // Fields whose value is known without awaiting: no async resolver and a
-  // leaf result. They complete inline instead of as a task.
-  static bool completes_inline(const Field& def) {
-    return !def.resolver && is_leaf_type(named_type(def.type));
+  // An empty object with room for every field of the plan: references to
+  // the values of fields added to it stay valid while the others are added.
+  static json::object object_for(const SelectionPlan& plan) {
+    json::object out;
+    out.reserve(plan.size());
+    return out;
   }
 
-  asio::awaitable<std::optional<json::object>> execute_fields(const Type* type, const Value& parent,
-                                                              const FieldGroups& groups,
-                                                              const PathNode* path, bool serial) {
-    std::vector<const Field*> defs;
-    defs.reserve(groups.size());
-    json::object out;
-    out.reserve(groups.size());
-    for (const auto& group : groups) {
-      const Field* def = schema_.field_definition(type, group.nodes.front()->name);
-      defs.push_back(def);
-      if (def != nullptr) out.emplace(group.key, nullptr);  // unknown fields are omitted (spec 6.3)
+  std::optional<json::object> execute_fields_inline(const Value& parent, SelectionPlan& plan,
+                                                    const ResponsePath* path) {
+    json::object out = object_for(plan);
+    bool ok = true;
+    for (FieldPlan& field : plan) {
+      if (field.def == nullptr) continue;
+      const ResponsePath field_path{path, field.key, 0};
+      Value& slot = out.emplace(field.key, nullptr).first->value();
+      // Siblings of a failed field still run (and report their errors).
+      ok = execute_field_inline(field, parent, field_path, slot) && ok;
     }
-    std::vector<PathNode> paths(groups.size());
-    std::vector<char> ok(groups.size(), 1);
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  asio::awaitable<std::optional<json::object>> execute_fields(const Value& parent,
+                                                              SelectionPlan& plan,
+                                                              const ResponsePath* path,
+                                                              bool serial) {
+    json::object out = object_for(plan);
+    std::vector<ResponsePath> paths(plan.size());
+    std::vector<char> ok(plan.size(), 1);
     std::vector<asio::awaitable<void>> tasks;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-      if (defs[i] == nullptr) continue;
-      paths[i] = PathNode{path, groups[i].key, 0};
-      Value& slot = out.at(groups[i].key);
-      FieldContext fc{type, defs[i], &groups[i]};
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      FieldPlan& field = plan[i];
+      if (field.def == nullptr) continue;
+      paths[i] = ResponsePath{path, field.key, 0};
+      Value& slot = out.emplace(field.key, nullptr).first->value();
       if (serial) {
-        ok[i] = co_await execute_field(fc, parent, paths[i], slot);
-      } else if (completes_inline(*defs[i])) {
-        ok[i] = execute_field_inline(fc, parent, paths[i], slot);
+        ok[i] = co_await execute_field(field, parent, paths[i], slot);
+      } else if (field_never_awaits(field)) {
+        ok[i] = execute_field_inline(field, parent, paths[i], slot);
       } else {
-        tasks.push_back(field_task(fc, parent, paths[i], slot, ok[i]));
+        tasks.push_back(field_task(field, parent, paths[i], slot, ok[i]));
       }
     }
     co_await join_all(std::move(tasks));
@@ -294,82 +368,89 @@ class Executor {
     co_return out;
   }
 
-  asio::awaitable<void> field_task(FieldContext fc, const Value& parent, const PathNode& path,
+  asio::awaitable<void> field_task(FieldPlan& field, const Value& parent, const ResponsePath& path,
                                    Value& slot, char& ok) {
-    ok = co_await execute_field(fc, parent, path, slot);
-  }
-
-  json::object coerce_arguments(const FieldContext& fc) const {
-    const ast::Selection& node = *fc.group->nodes.front();
-    if (fc.def->arguments.empty()) return {};
-    return coerce_argument_values(fc.def->arguments, node.arguments, variables_, node.loc);
+    ok = co_await execute_field(field, parent, path, slot);
   }
 
   // Stores a null for the field, or reports that the null must propagate.
-  static bool null_field(const FieldContext& fc, Value& slot) {
+  static bool null_field(const FieldPlan& field, Value& slot) {
     slot = nullptr;
-    return !fc.def->type->is_non_null();
+    return !field.def->type->is_non_null();
   }
 
-  bool execute_field_inline(const FieldContext& fc, const Value& parent, const PathNode& path,
-                            Value& slot) {
-    Value owned;
-    const Value* result = &null_value();
-    try {
-      json::object args = coerce_arguments(fc);
-      if (fc.def->sync_resolver) {
-        Path full_path = to_path(&path);
-        ResolveInfo info{parent,          args,    options_.context,         schema_,
-                         *fc.parent_type, *fc.def, *fc.group->nodes.front(), full_path,
-                         variables_};
-        owned = fc.def->sync_resolver(info);
-        result = &owned;
-      } else {
-        result = default_resolve(parent, fc.def->name);
-      }
-    } catch (...) {
-      record_exception(std::current_exception(), fc, path);
-      return null_field(fc, slot);
-    }
-    auto completed = complete_inline(fc.def->type, fc, *result, path);
-    if (!completed) return null_field(fc, slot);
+  static bool store(const FieldPlan& field, std::optional<Value>& completed, Value& slot) {
+    if (!completed) return null_field(field, slot);
     slot = std::move(*completed);
     return true;
   }
 
-  asio::awaitable<bool> execute_field(FieldContext fc, const Value& parent, const PathNode& path,
-                                      Value& slot) {
+  // The value of a field that has no async resolver: its sync resolver's
+  // result (kept in `owned`) or the parent's member of the same name.
+  const Value* resolve_without_awaiting(FieldPlan& field, const Value& parent,
+                                        const ResponsePath& path, Value& owned) {
+    const json::object& args = arguments(field);
+    if (field.def->resolver) {
+      // Unreachable: such fields never take the inline path.
+      throw std::logic_error("field " + field.def->name + " has an async resolver");
+    }
+    if (!field.def->sync_resolver) return default_resolve(parent, field.def->name);
+    ResolveInfo info{parent,       args, options_.context, schema_, *field.parent_type, *field.def,
+                     field.node(), path, variables_};
+    owned = field.def->sync_resolver(info);
+    return &owned;
+  }
+
+  bool execute_field_inline(FieldPlan& field, const Value& parent, const ResponsePath& path,
+                            Value& slot) {
+    Value owned;
+    const Value* result = nullptr;
+    try {
+      result = resolve_without_awaiting(field, parent, path, owned);
+    } catch (...) {
+      record_exception(std::current_exception(), field, path);
+      return null_field(field, slot);
+    }
+    auto completed = complete_inline(field.def->type, field, *result, path);
+    return store(field, completed, slot);
+  }
+
+  asio::awaitable<bool> execute_field(FieldPlan& field, const Value& parent,
+                                      const ResponsePath& path, Value& slot) {
     Value owned;
     const Value* result = &null_value();
     std::exception_ptr failure;
     try {
-      json::object args = coerce_arguments(fc);
-      if (fc.def->resolver || fc.def->sync_resolver) {
-        Path full_path = to_path(&path);
-        ResolveInfo info{parent,          args,    options_.context,         schema_,
-                         *fc.parent_type, *fc.def, *fc.group->nodes.front(), full_path,
+      if (field.def->resolver) {
+        ResolveInfo info{parent,
+                         arguments(field),
+                         options_.context,
+                         schema_,
+                         *field.parent_type,
+                         *field.def,
+                         field.node(),
+                         path,
                          variables_};
-        // (Not a conditional expression: GCC 12 miscompiles co_await inside one.)
-        if (fc.def->resolver) {
-          owned = co_await fc.def->resolver(info);
-        } else {
-          owned = fc.def->sync_resolver(info);
-        }
+        owned = co_await field.def->resolver(info);
         result = &owned;
       } else {
-        result = default_resolve(parent, fc.def->name);
+        result = resolve_without_awaiting(field, parent, path, owned);
       }
     } catch (...) {
       failure = std::current_exception();
     }
     if (failure) {
-      record_exception(failure, fc, path);
-      co_return null_field(fc, slot);
+      record_exception(failure, field, path);
+      co_return null_field(field, slot);
     }
-    auto completed = co_await complete_value(fc.def->type, fc, *result, path);
-    if (!completed) co_return null_field(fc, slot);
-    slot = std::move(*completed);
-    co_return true;
+    std::optional<Value> completed;
+    // (Not a conditional expression: GCC 12 miscompiles co_await inside one.)
+    if (completes_below_inline(field)) {
+      completed = complete_inline(field.def->type, field, *result, path);
+    } else {
+      completed = co_await complete_value(field.def->type, field, *result, path);
+    }
+    co_return store(field, completed, slot);
   }
 
   static const Value* default_resolve(const Value& parent, const std::string& name) {
@@ -383,77 +464,94 @@ class Executor {
   // nullopt means "this position failed": it becomes null if its type is
   // nullable, and otherwise the failure propagates to the parent.
 
-  std::optional<Value> complete_inline(const Type* type, const FieldContext& fc,
-                                       const Value& result, const PathNode& path) {
+  std::optional<Value> complete_inline(const Type* type, FieldPlan& field, const Value& result,
+                                       const ResponsePath& path) {
     if (type->is_non_null()) {
-      auto completed = complete_inline(type->of_type, fc, result, path);
+      auto completed = complete_inline(type->of_type, field, result, path);
       if (completed && completed->is_null()) {
-        field_error(null_in_non_null_message(fc), fc, path);
+        field_error(null_in_non_null_message(field), field, path);
         return std::nullopt;
       }
       return completed;
     }
     if (result.is_null()) return Value(nullptr);
-    if (type->is_list()) {
-      if (!result.is_array()) {
-        field_error(not_iterable_message(fc), fc, path);
-        return std::nullopt;
-      }
-      const auto& items = result.get_array();
-      json::array out;
-      out.reserve(items.size());
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        PathNode item_path{&path, {}, i};
-        auto item = complete_inline(type->of_type, fc, items[i], item_path);
-        if (!item && type->of_type->is_non_null()) return std::nullopt;
-        out.push_back(item ? std::move(*item) : Value(nullptr));
-      }
-      return Value(std::move(out));
-    }
-    return serialize_leaf(type, fc, result, path);
+    if (type->is_list()) return complete_list_inline(type, field, result, path);
+    if (is_leaf_type(type)) return serialize_leaf(type, field, result, path);
+    const Type* object_type = runtime_object_type(type, field, result, path);
+    if (object_type == nullptr) return std::nullopt;
+    auto fields = execute_fields_inline(result, subplan(object_type, field), &path);
+    if (!fields) return std::nullopt;
+    return Value(std::move(*fields));
   }
 
-  asio::awaitable<std::optional<Value>> complete_value(const Type* type, const FieldContext& fc,
-                                                       const Value& result, const PathNode& path) {
-    if (is_leaf_type(named_type(type))) co_return complete_inline(type, fc, result, path);
+  std::optional<Value> complete_list_inline(const Type* type, FieldPlan& field, const Value& result,
+                                            const ResponsePath& path) {
+    if (!result.is_array()) {
+      field_error(not_iterable_message(field), field, path);
+      return std::nullopt;
+    }
+    const auto& items = result.get_array();
+    json::array out;
+    out.reserve(items.size());
+    bool ok = true;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const ResponsePath item_path{&path, {}, i};
+      auto item = complete_inline(type->of_type, field, items[i], item_path);
+      // Later items still run (and report their errors), as they would concurrently.
+      if (!item && type->of_type->is_non_null()) ok = false;
+      out.push_back(item ? std::move(*item) : Value(nullptr));
+    }
+    if (!ok) return std::nullopt;
+    return Value(std::move(out));
+  }
+
+  // Completion of a value below which some resolver is asynchronous.
+  asio::awaitable<std::optional<Value>> complete_value(const Type* type, FieldPlan& field,
+                                                       const Value& result,
+                                                       const ResponsePath& path) {
     if (type->is_non_null()) {
-      auto completed = co_await complete_value(type->of_type, fc, result, path);
+      auto completed = co_await complete_value(type->of_type, field, result, path);
       if (completed && completed->is_null()) {
-        field_error(null_in_non_null_message(fc), fc, path);
+        field_error(null_in_non_null_message(field), field, path);
         co_return std::nullopt;
       }
       co_return completed;
     }
     if (result.is_null()) co_return Value(nullptr);
-    if (type->is_list()) co_return co_await complete_list(type, fc, result, path);
-    const Type* object_type = type;
-    if (is_abstract_type(type)) {
-      object_type = resolve_runtime_type(type, fc, result, path);
-      if (object_type == nullptr) co_return std::nullopt;
+    if (type->is_list()) co_return co_await complete_list(type, field, result, path);
+    if (is_leaf_type(type)) co_return serialize_leaf(type, field, result, path);
+    const Type* object_type = runtime_object_type(type, field, result, path);
+    if (object_type == nullptr) co_return std::nullopt;
+    SelectionPlan& plan = subplan(object_type, field);
+    std::optional<json::object> fields;
+    // An abstract field's possible types may differ: this one may never await.
+    if (selection_never_awaits(plan)) {
+      fields = execute_fields_inline(result, plan, &path);
+    } else {
+      fields = co_await execute_fields(result, plan, &path, false);
     }
-    const FieldGroups& groups = collect_subfields(object_type, *fc.group);
-    auto fields = co_await execute_fields(object_type, result, groups, &path, false);
     if (!fields) co_return std::nullopt;
     co_return Value(std::move(*fields));
   }
 
   // Items of a list of objects complete concurrently, so that resolvers of
   // all items can batch their loads (DataLoader) and overlap their I/O.
-  asio::awaitable<std::optional<Value>> complete_list(const Type* type, const FieldContext& fc,
-                                                      const Value& result, const PathNode& path) {
+  asio::awaitable<std::optional<Value>> complete_list(const Type* type, FieldPlan& field,
+                                                      const Value& result,
+                                                      const ResponsePath& path) {
     if (!result.is_array()) {
-      field_error(not_iterable_message(fc), fc, path);
+      field_error(not_iterable_message(field), field, path);
       co_return std::nullopt;
     }
     const auto& items = result.get_array();
     json::array out(items.size(), nullptr);
-    std::vector<PathNode> paths(items.size());
+    std::vector<ResponsePath> paths(items.size());
     std::vector<char> ok(items.size(), 1);
     std::vector<asio::awaitable<void>> tasks;
     tasks.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
-      paths[i] = PathNode{&path, {}, i};
-      tasks.push_back(item_task(type->of_type, fc, items[i], paths[i], out[i], ok[i]));
+      paths[i] = ResponsePath{&path, {}, i};
+      tasks.push_back(item_task(type->of_type, field, items[i], paths[i], out[i], ok[i]));
     }
     co_await join_all(std::move(tasks));
     for (char item_ok : ok) {
@@ -462,9 +560,9 @@ class Executor {
     co_return Value(std::move(out));
   }
 
-  asio::awaitable<void> item_task(const Type* item_type, const FieldContext& fc, const Value& item,
-                                  const PathNode& path, Value& slot, char& ok) {
-    auto completed = co_await complete_value(item_type, fc, item, path);
+  asio::awaitable<void> item_task(const Type* item_type, FieldPlan& field, const Value& item,
+                                  const ResponsePath& path, Value& slot, char& ok) {
+    auto completed = co_await complete_value(item_type, field, item, path);
     if (completed) {
       slot = std::move(*completed);
     } else {
@@ -472,11 +570,11 @@ class Executor {
     }
   }
 
-  std::optional<Value> serialize_leaf(const Type* type, const FieldContext& fc, const Value& result,
-                                      const PathNode& path) {
+  std::optional<Value> serialize_leaf(const Type* type, const FieldPlan& field, const Value& result,
+                                      const ResponsePath& path) {
     if (type->kind == TypeKind::kEnum) {
       if (result.is_string() && type->enum_value(result.get_string()) != nullptr) return result;
-      field_error("Enum \"" + type->name + "\" cannot represent value: " + inspect(result), fc,
+      field_error("Enum \"" + type->name + "\" cannot represent value: " + inspect(result), field,
                   path);
       return std::nullopt;
     }
@@ -485,15 +583,23 @@ class Executor {
       if (!out.is_null()) return out;
       field_error("Expected `" + type->name + ".serialize(" + inspect(result) +
                       ")` to return non-nullish value, returned: null",
-                  fc, path);
+                  field, path);
     } catch (const std::exception& e) {
-      field_error(e.what(), fc, path);
+      field_error(e.what(), field, path);
     }
     return std::nullopt;
   }
 
-  const Type* resolve_runtime_type(const Type* abstract, const FieldContext& fc,
-                                   const Value& result, const PathNode& path) {
+  // The object type of a composite value: the type itself, or what an
+  // abstract type resolves to (nullptr, with the error reported, if nothing).
+  const Type* runtime_object_type(const Type* type, const FieldPlan& field, const Value& result,
+                                  const ResponsePath& path) {
+    if (!is_abstract_type(type)) return type;
+    return resolve_runtime_type(type, field, result, path);
+  }
+
+  const Type* resolve_runtime_type(const Type* abstract, const FieldPlan& field,
+                                   const Value& result, const ResponsePath& path) {
     std::string name;
     try {
       if (abstract->type_resolver) {
@@ -504,10 +610,10 @@ class Executor {
         name = std::string(typename_value->get_string());
       }
     } catch (...) {
-      record_exception(std::current_exception(), fc, path);
+      record_exception(std::current_exception(), field, path);
       return nullptr;
     }
-    const std::string where = fc.parent_type->name + "." + fc.def->name;
+    const std::string where = field.parent_type->name + "." + field.def->name;
     if (name.empty()) {
       field_error(
           "Abstract type \"" + abstract->name +
@@ -515,56 +621,57 @@ class Executor {
               "\". Either the \"" + abstract->name +
               "\" type should provide a \"resolveType\" function or each possible type should "
               "provide an \"isTypeOf\" function.",
-          fc, path);
+          field, path);
       return nullptr;
     }
     const Type* runtime = schema_.type(name);
     if (runtime == nullptr) {
       field_error("Abstract type \"" + abstract->name + "\" was resolved to a type \"" + name +
                       "\" that does not exist inside the schema.",
-                  fc, path);
+                  field, path);
       return nullptr;
     }
     if (runtime->kind != TypeKind::kObject) {
       field_error("Abstract type \"" + abstract->name +
                       "\" must resolve to an Object type at runtime for field \"" + where +
                       "\" with value " + inspect(result) + ", received \"" + name + "\".",
-                  fc, path);
+                  field, path);
       return nullptr;
     }
     if (!schema_.is_possible_type(abstract, runtime)) {
       field_error("Runtime Object type \"" + name + "\" is not a possible type for \"" +
                       abstract->name + "\".",
-                  fc, path);
+                  field, path);
       return nullptr;
     }
     return runtime;
   }
 
-  static std::string null_in_non_null_message(const FieldContext& fc) {
-    return "Cannot return null for non-nullable field " + fc.parent_type->name + "." +
-           fc.def->name + ".";
+  static std::string null_in_non_null_message(const FieldPlan& field) {
+    return "Cannot return null for non-nullable field " + field.parent_type->name + "." +
+           field.def->name + ".";
   }
 
-  static std::string not_iterable_message(const FieldContext& fc) {
-    return "Expected Iterable, but did not find one for field \"" + fc.parent_type->name + "." +
-           fc.def->name + "\".";
+  static std::string not_iterable_message(const FieldPlan& field) {
+    return "Expected Iterable, but did not find one for field \"" + field.parent_type->name + "." +
+           field.def->name + "\".";
   }
 
   // --- Errors ---------------------------------------------------------------
 
   // Errors the engine finds in resolver results (a null for a non-null
   // field, a value the type cannot represent) are server bugs.
-  void field_error(std::string message, const FieldContext& fc, const PathNode& path) {
+  void field_error(std::string message, const FieldPlan& field, const ResponsePath& path) {
     GraphQLError e;
     e.message = std::move(message);
     e.extensions["code"] = "INTERNAL_SERVER_ERROR";
-    e.locations.push_back(fc.group->nodes.front()->loc);
-    e.path = to_path(&path);
+    e.locations.push_back(field.node().loc);
+    e.path = path.to_path();
     errors_.push_back(std::move(e));
   }
 
-  void record_exception(std::exception_ptr failure, const FieldContext& fc, const PathNode& path) {
+  void record_exception(std::exception_ptr failure, const FieldPlan& field,
+                        const ResponsePath& path) {
     GraphQLError e;
     try {
       std::rethrow_exception(failure);
@@ -578,8 +685,8 @@ class Executor {
       e.message = "Unexpected error.";
       e.extensions["code"] = "INTERNAL_SERVER_ERROR";
     }
-    if (e.locations.empty()) e.locations.push_back(fc.group->nodes.front()->loc);
-    e.path = to_path(&path);
+    if (e.locations.empty()) e.locations.push_back(field.node().loc);
+    e.path = path.to_path();
     errors_.push_back(std::move(e));
   }
 
@@ -590,8 +697,7 @@ class Executor {
   json::object variables_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
-  std::map<std::pair<const Type*, std::vector<const ast::Selection*>>, std::unique_ptr<FieldGroups>>
-      subfields_;
+  std::deque<SelectionPlan> plans_;  // stable addresses: fields point at their subplans
 };
 
 }  // namespace

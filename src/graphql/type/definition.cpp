@@ -14,6 +14,19 @@ const T* find_named(const std::vector<T>& items, std::string_view name) {
 
 }  // namespace
 
+Path ResponsePath::to_path() const {
+  Path path;
+  for (const ResponsePath* link = this; link != nullptr; link = link->parent) {
+    if (link->key.empty()) {
+      path.emplace_back(link->index);
+    } else {
+      path.emplace_back(std::string(link->key));
+    }
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
 const InputValue* Field::argument(std::string_view arg_name) const {
   return find_named(arguments, arg_name);
 }

@@ -28,6 +28,17 @@ using Value = boost::json::value;
 
 enum class TypeKind { kScalar, kObject, kInterface, kUnion, kEnum, kInputObject, kList, kNonNull };
 
+// Where a field is in the response: a chain of links from the field back to
+// the root, living on the executor's frames. Building a Path allocates for
+// every step, so it is built only on demand (an error, or a resolver asking).
+struct ResponsePath {
+  const ResponsePath* parent = nullptr;
+  std::string_view key;  // the response key; empty for a list index
+  std::size_t index = 0;
+
+  Path to_path() const;
+};
+
 // What a resolver sees. All references outlive the resolver call.
 struct ResolveInfo {
   const Value& parent;
@@ -37,7 +48,7 @@ struct ResolveInfo {
   const Type& parent_type;
   const Field& field;
   const ast::Selection& field_node;  // the first of the merged field nodes
-  const Path& path;
+  const ResponsePath& path;          // path.to_path() for a Path
   const boost::json::object& variables;
 
   // The request context as T (throws std::bad_any_cast on a mismatch).
