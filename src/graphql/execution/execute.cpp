@@ -9,6 +9,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>
@@ -107,7 +108,7 @@ class Executor {
         operation = nullptr;
       }
     }
-    json::object response;
+    json::object response(storage_);
     if (operation == nullptr) {
       response["errors"] = errors_to_json(errors_);
       co_return response;
@@ -171,7 +172,9 @@ class Executor {
     collect_fields(root, op.selection_set, plan, visited);
     const bool serial = op.operation == ast::OperationType::kMutation;
     if (!serial && selection_never_awaits(plan)) {
-      co_return execute_fields_inline(options_.root_value, plan, nullptr);
+      json::object data(storage_);
+      if (!execute_fields_inline(options_.root_value, plan, nullptr, data)) co_return std::nullopt;
+      co_return data;
     }
     co_return co_await execute_fields(options_.root_value, plan, nullptr, serial);
   }
@@ -316,18 +319,17 @@ class Executor {
   }
 
   // --- Fields (spec 6.3, 6.4) -----------------------------------------------
+  // Values are completed in place, into the slot of the response that holds
+  // them, so the response is built without moving values up the stack.
+  // `false` means "this position failed": it becomes null if its type is
+  // nullable, and otherwise the failure propagates to the parent.
 
-  // An empty object with room for every field of the plan: references to
-  // the values of fields added to it stay valid while the others are added.
-  static json::object object_for(const SelectionPlan& plan) {
-    json::object out;
+  // Executes the fields into `out`, which has room for all of them reserved
+  // first: references to the values of fields added to it stay valid while
+  // the others are added.
+  bool execute_fields_inline(const Value& parent, SelectionPlan& plan, const ResponsePath* path,
+                             json::object& out) {
     out.reserve(plan.size());
-    return out;
-  }
-
-  std::optional<json::object> execute_fields_inline(const Value& parent, SelectionPlan& plan,
-                                                    const ResponsePath* path) {
-    json::object out = object_for(plan);
     bool ok = true;
     for (FieldPlan& field : plan) {
       if (field.def == nullptr) continue;
@@ -336,15 +338,15 @@ class Executor {
       // Siblings of a failed field still run (and report their errors).
       ok = execute_field_inline(field, parent, field_path, slot) && ok;
     }
-    if (!ok) return std::nullopt;
-    return out;
+    return ok;
   }
 
   asio::awaitable<std::optional<json::object>> execute_fields(const Value& parent,
                                                               SelectionPlan& plan,
                                                               const ResponsePath* path,
                                                               bool serial) {
-    json::object out = object_for(plan);
+    json::object out(storage_);
+    out.reserve(plan.size());
     std::vector<ResponsePath> paths(plan.size());
     std::vector<char> ok(plan.size(), 1);
     std::vector<asio::awaitable<void>> tasks;
@@ -379,25 +381,22 @@ class Executor {
     return !field.def->type->is_non_null();
   }
 
-  static bool store(const FieldPlan& field, std::optional<Value>& completed, Value& slot) {
-    if (!completed) return null_field(field, slot);
-    slot = std::move(*completed);
-    return true;
-  }
-
   // The value of a field that has no async resolver: its sync resolver's
-  // result (kept in `owned`) or the parent's member of the same name.
+  // result (kept in `owned`), a borrowed value, or the parent's member of the
+  // same name.
   const Value* resolve_without_awaiting(FieldPlan& field, const Value& parent,
                                         const ResponsePath& path, Value& owned) {
     const json::object& args = arguments(field);
-    if (field.def->resolver) {
+    const Field& def = *field.def;
+    if (def.resolver) {
       // Unreachable: such fields never take the inline path.
-      throw std::logic_error("field " + field.def->name + " has an async resolver");
+      throw std::logic_error("field " + def.name + " has an async resolver");
     }
-    if (!field.def->sync_resolver) return default_resolve(parent, field.def->name);
-    ResolveInfo info{parent,       args, options_.context, schema_, *field.parent_type, *field.def,
+    if (!def.sync_resolver && !def.borrowing_resolver) return default_resolve(parent, def.name);
+    ResolveInfo info{parent,       args, options_.context, schema_, *field.parent_type, def,
                      field.node(), path, variables_};
-    owned = field.def->sync_resolver(info);
+    if (!def.sync_resolver) return &def.borrowing_resolver(info);
+    owned = def.sync_resolver(info);
     return &owned;
   }
 
@@ -411,8 +410,10 @@ class Executor {
       record_exception(std::current_exception(), field, path);
       return null_field(field, slot);
     }
-    auto completed = complete_inline(field.def->type, field, *result, path);
-    return store(field, completed, slot);
+    if (!complete_inline(field.def->type, field, *result, path, slot)) {
+      return null_field(field, slot);
+    }
+    return true;
   }
 
   asio::awaitable<bool> execute_field(FieldPlan& field, const Value& parent,
@@ -443,14 +444,16 @@ class Executor {
       record_exception(failure, field, path);
       co_return null_field(field, slot);
     }
-    std::optional<Value> completed;
-    // (Not a conditional expression: GCC 12 miscompiles co_await inside one.)
     if (completes_below_inline(field)) {
-      completed = complete_inline(field.def->type, field, *result, path);
-    } else {
-      completed = co_await complete_value(field.def->type, field, *result, path);
+      if (!complete_inline(field.def->type, field, *result, path, slot)) {
+        co_return null_field(field, slot);
+      }
+      co_return true;
     }
-    co_return store(field, completed, slot);
+    std::optional<Value> completed = co_await complete_value(field.def->type, field, *result, path);
+    if (!completed) co_return null_field(field, slot);
+    slot = std::move(*completed);
+    co_return true;
   }
 
   static const Value* default_resolve(const Value& parent, const std::string& name) {
@@ -461,51 +464,47 @@ class Executor {
   }
 
   // --- Value completion (spec 6.4.3) ----------------------------------------
-  // nullopt means "this position failed": it becomes null if its type is
-  // nullable, and otherwise the failure propagates to the parent.
 
-  std::optional<Value> complete_inline(const Type* type, FieldPlan& field, const Value& result,
-                                       const ResponsePath& path) {
+  // Completes `result` into `slot`, which holds null.
+  bool complete_inline(const Type* type, FieldPlan& field, const Value& result,
+                       const ResponsePath& path, Value& slot) {
     if (type->is_non_null()) {
-      auto completed = complete_inline(type->of_type, field, result, path);
-      if (completed && completed->is_null()) {
-        field_error(null_in_non_null_message(field), field, path);
-        return std::nullopt;
-      }
-      return completed;
+      if (!complete_inline(type->of_type, field, result, path, slot)) return false;
+      if (!slot.is_null()) return true;
+      field_error(null_in_non_null_message(field), field, path);
+      return false;
     }
-    if (result.is_null()) return Value(nullptr);
-    if (type->is_list()) return complete_list_inline(type, field, result, path);
-    if (is_leaf_type(type)) return serialize_leaf(type, field, result, path);
+    if (result.is_null()) return true;
+    if (type->is_list()) return complete_list_inline(type, field, result, path, slot);
+    if (is_leaf_type(type)) return serialize_leaf(type, field, result, path, slot);
     const Type* object_type = runtime_object_type(type, field, result, path);
-    if (object_type == nullptr) return std::nullopt;
-    auto fields = execute_fields_inline(result, subplan(object_type, field), &path);
-    if (!fields) return std::nullopt;
-    return Value(std::move(*fields));
+    if (object_type == nullptr) return false;
+    return execute_fields_inline(result, subplan(object_type, field), &path, slot.emplace_object());
   }
 
-  std::optional<Value> complete_list_inline(const Type* type, FieldPlan& field, const Value& result,
-                                            const ResponsePath& path) {
+  bool complete_list_inline(const Type* type, FieldPlan& field, const Value& result,
+                            const ResponsePath& path, Value& slot) {
     if (!result.is_array()) {
       field_error(not_iterable_message(field), field, path);
-      return std::nullopt;
+      return false;
     }
     const auto& items = result.get_array();
-    json::array out;
-    out.reserve(items.size());
+    json::array& out = slot.emplace_array();
+    out.resize(items.size());
+    const Type* item_type = type->of_type;
     bool ok = true;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const ResponsePath item_path{&path, {}, i};
-      auto item = complete_inline(type->of_type, field, items[i], item_path);
+      if (complete_inline(item_type, field, items[i], item_path, out[i])) continue;
+      out[i] = nullptr;
       // Later items still run (and report their errors), as they would concurrently.
-      if (!item && type->of_type->is_non_null()) ok = false;
-      out.push_back(item ? std::move(*item) : Value(nullptr));
+      if (item_type->is_non_null()) ok = false;
     }
-    if (!ok) return std::nullopt;
-    return Value(std::move(out));
+    return ok;
   }
 
-  // Completion of a value below which some resolver is asynchronous.
+  // Completion of a value below which some resolver may await. nullopt: the
+  // position failed (see above).
   asio::awaitable<std::optional<Value>> complete_value(const Type* type, FieldPlan& field,
                                                        const Value& result,
                                                        const ResponsePath& path) {
@@ -517,19 +516,24 @@ class Executor {
       }
       co_return completed;
     }
-    if (result.is_null()) co_return Value(nullptr);
+    if (result.is_null()) co_return Value(nullptr, storage_);
     if (type->is_list()) co_return co_await complete_list(type, field, result, path);
-    if (is_leaf_type(type)) co_return serialize_leaf(type, field, result, path);
+    Value completed(storage_);
+    if (is_leaf_type(type)) {
+      if (!serialize_leaf(type, field, result, path, completed)) co_return std::nullopt;
+      co_return std::move(completed);
+    }
     const Type* object_type = runtime_object_type(type, field, result, path);
     if (object_type == nullptr) co_return std::nullopt;
     SelectionPlan& plan = subplan(object_type, field);
-    std::optional<json::object> fields;
     // An abstract field's possible types may differ: this one may never await.
     if (selection_never_awaits(plan)) {
-      fields = execute_fields_inline(result, plan, &path);
-    } else {
-      fields = co_await execute_fields(result, plan, &path, false);
+      if (!execute_fields_inline(result, plan, &path, completed.emplace_object())) {
+        co_return std::nullopt;
+      }
+      co_return std::move(completed);
     }
+    auto fields = co_await execute_fields(result, plan, &path, false);
     if (!fields) co_return std::nullopt;
     co_return Value(std::move(*fields));
   }
@@ -544,7 +548,7 @@ class Executor {
       co_return std::nullopt;
     }
     const auto& items = result.get_array();
-    json::array out(items.size(), nullptr);
+    json::array out(items.size(), nullptr, storage_);
     std::vector<ResponsePath> paths(items.size());
     std::vector<char> ok(items.size(), 1);
     std::vector<asio::awaitable<void>> tasks;
@@ -570,24 +574,37 @@ class Executor {
     }
   }
 
-  std::optional<Value> serialize_leaf(const Type* type, const FieldPlan& field, const Value& result,
-                                      const ResponsePath& path) {
+  bool serialize_leaf(const Type* type, const FieldPlan& field, const Value& result,
+                      const ResponsePath& path, Value& slot) {
     if (type->kind == TypeKind::kEnum) {
-      if (result.is_string() && type->enum_value(result.get_string()) != nullptr) return result;
+      if (result.is_string() && type->enum_value(result.get_string()) != nullptr) {
+        slot = result;
+        return true;
+      }
       field_error("Enum \"" + type->name + "\" cannot represent value: " + inspect(result), field,
                   path);
-      return std::nullopt;
+      return false;
+    }
+    // (`result` is not null: nulls never reach a leaf.)
+    if (!type->scalar.serialize || serializes_unchanged(type->scalar, result)) {
+      slot = result;
+      return true;
     }
     try {
-      Value out = type->scalar.serialize ? type->scalar.serialize(result) : result;
-      if (!out.is_null()) return out;
-      field_error("Expected `" + type->name + ".serialize(" + inspect(result) +
-                      ")` to return non-nullish value, returned: null",
-                  field, path);
+      slot = type->scalar.serialize(result);
+      return !slot.is_null() || null_from_serialize(type, field, result, path);
     } catch (const std::exception& e) {
       field_error(e.what(), field, path);
     }
-    return std::nullopt;
+    return false;
+  }
+
+  bool null_from_serialize(const Type* type, const FieldPlan& field, const Value& result,
+                           const ResponsePath& path) {
+    field_error("Expected `" + type->name + ".serialize(" + inspect(result) +
+                    ")` to return non-nullish value, returned: null",
+                field, path);
+    return false;
   }
 
   // The object type of a composite value: the type itself, or what an
@@ -698,6 +715,7 @@ class Executor {
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
   std::deque<SelectionPlan> plans_;  // stable addresses: fields point at their subplans
+  json::storage_ptr storage_ = json::make_shared_resource<json::monotonic_resource>();
 };
 
 }  // namespace

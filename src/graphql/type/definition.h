@@ -60,6 +60,9 @@ struct ResolveInfo {
 
 using Resolver = std::function<boost::asio::awaitable<Value>(ResolveInfo&)>;
 using SyncResolver = std::function<Value(ResolveInfo&)>;
+// Returns a value that outlives the request (owned by the schema, say, or a
+// member of the parent value): execution reads it in place, without a copy.
+using BorrowingResolver = std::function<const Value&(ResolveInfo&)>;
 // Names the concrete object type of a value of an abstract type.
 using TypeResolver = std::function<std::string(const Value& value, const std::any& context)>;
 
@@ -87,8 +90,9 @@ struct Field {
   std::vector<InputValue> arguments;
   const Type* type = nullptr;
   std::optional<std::string> deprecation_reason;
-  Resolver resolver;           // async; takes precedence
-  SyncResolver sync_resolver;  // for cheap, non-blocking fields
+  Resolver resolver;                     // async; takes precedence
+  SyncResolver sync_resolver;            // for cheap, non-blocking fields
+  BorrowingResolver borrowing_resolver;  // for values that outlive the request
   const InputValue* argument(std::string_view arg_name) const;
 };
 

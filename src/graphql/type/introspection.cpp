@@ -1,6 +1,11 @@
 #include "graphql/type/introspection.h"
 
 #include <boost/json/array.hpp>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include "graphql/language/printer.h"
 #include "graphql/type/schema.h"
@@ -162,167 +167,244 @@ enum __DirectiveLocation {
 }
 )GRAPHQL";
 
+namespace json = boost::json;
+
 Value optional_string(const std::optional<std::string>& s) {
-  return s ? Value(boost::json::string(*s)) : Value(nullptr);
+  return s ? Value(json::string(*s)) : Value(nullptr);
 }
 
-Value input_value_json(const InputValue& v) {
-  return boost::json::object{
-      {"name", v.name},
-      {"description", optional_string(v.description)},
-      {"type", type_string(v.type)},
-      {"defaultValue",
-       v.default_value ? Value(boost::json::string(print(*v.default_value))) : Value(nullptr)},
-      {"isDeprecated", v.deprecation_reason.has_value()},
-      {"deprecationReason", optional_string(v.deprecation_reason)}};
-}
+// The values introspection reports for one __Type, that is one printed type
+// reference ("[Human!]!"), which is how __Type values travel: wrappers need
+// no objects of their own. Lists are null where the kind has none.
+struct TypeEntry {
+  Value kind;
+  Value name;
+  Value description;
+  Value specified_by_url;
+  Value fields;  // without the deprecated ones; all_fields with them
+  Value all_fields;
+  Value interfaces;
+  Value possible_types;
+  Value enum_values;
+  Value all_enum_values;
+  Value input_fields;
+  Value all_input_fields;
+  Value of_type;  // the inner reference of a wrapper
+};
 
-// Deprecated input values are listed only when asked for (includeDeprecated).
-Value input_values_json(const std::vector<InputValue>& values, bool include_deprecated) {
-  boost::json::array out;
-  for (const auto& v : values) {
-    if (include_deprecated || !v.deprecation_reason) out.push_back(input_value_json(v));
+// Everything introspection reports about a schema, as JSON, built once on
+// first use: the schema no longer changes once it serves requests, so every
+// introspection request reads these values in place (borrowing resolvers)
+// instead of rebuilding and copying them. Read-only once built, so shared by
+// all threads.
+class IntrospectionCache {
+ public:
+  const IntrospectionCache& built_for(const Schema& schema) {
+    std::call_once(built_, [&] { build(schema); });
+    return *this;
   }
-  return out;
-}
+
+  const TypeEntry& type(const Value& ref) const {
+    auto it = types_.find(std::string_view(ref.as_string()));
+    if (it == types_.end()) {
+      throw std::logic_error("introspection of unknown type " + std::string(ref.as_string()));
+    }
+    return it->second;
+  }
+  const Value& description() const { return description_; }
+  const Value& types() const { return type_names_; }
+  const Value& query_type() const { return query_type_; }
+  const Value& mutation_type() const { return mutation_type_; }
+  const Value& subscription_type() const { return subscription_type_; }
+  const Value& directives() const { return directives_; }
+
+ private:
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  void build(const Schema& schema) {
+    description_ = optional_string(schema.description());
+    type_names_ = names(schema.introspection_types());
+    query_type_ = root_name(schema.query_type());
+    mutation_type_ = root_name(schema.mutation_type());
+    subscription_type_ = root_name(schema.subscription_type());
+    json::array directives;
+    for (const Directive* d : schema.directives()) directives.push_back(directive_json(*d));
+    directives_ = std::move(directives);
+    for (const Type* type : schema.types()) add_named(*type);
+  }
+
+  static Value root_name(const Type* root) {
+    return root != nullptr ? Value(json::string(root->name)) : Value(nullptr);
+  }
+
+  static Value names(const std::vector<const Type*>& types) {
+    json::array out;
+    for (const Type* t : types) out.emplace_back(t->name);
+    return out;
+  }
+
+  // A type reference used somewhere in the schema, and the references inside
+  // its wrappers.
+  void add_reference(const Type* type) {
+    for (; type != nullptr && type->is_wrapper(); type = type->of_type) {
+      const std::string ref = type_string(type);
+      if (types_.contains(ref)) return;
+      TypeEntry& entry = types_[ref];
+      entry.kind = json::string(type_kind_name(type->kind));
+      entry.of_type = json::string(type_string(type->of_type));
+    }
+  }
+
+  void add_named(const Type& type) {
+    TypeEntry& entry = types_[type.name];
+    entry.kind = json::string(type_kind_name(type.kind));
+    entry.name = json::string(type.name);
+    entry.description = optional_string(type.description);
+    entry.specified_by_url = optional_string(type.specified_by_url);
+    if (type.kind == TypeKind::kObject || type.kind == TypeKind::kInterface) {
+      entry.fields = fields_json(type, false);
+      entry.all_fields = fields_json(type, true);
+      entry.interfaces = names(type.interfaces);
+      for (const Field& field : type.fields) {
+        add_reference(field.type);
+        for (const InputValue& arg : field.arguments) add_reference(arg.type);
+      }
+    }
+    if (type.kind == TypeKind::kInterface || type.kind == TypeKind::kUnion) {
+      entry.possible_types = names(type.possible_types);
+    }
+    if (type.kind == TypeKind::kEnum) {
+      entry.enum_values = enum_values_json(type, false);
+      entry.all_enum_values = enum_values_json(type, true);
+    }
+    if (type.kind == TypeKind::kInputObject) {
+      entry.input_fields = input_values_json(type.input_fields, false);
+      entry.all_input_fields = input_values_json(type.input_fields, true);
+      for (const InputValue& field : type.input_fields) add_reference(field.type);
+    }
+  }
+
+  Value directive_json(const Directive& d) {
+    json::array locations;
+    for (const auto& l : d.locations) locations.emplace_back(l);
+    for (const InputValue& arg : d.arguments) add_reference(arg.type);
+    return json::object{{"name", d.name},
+                        {"description", optional_string(d.description)},
+                        {"isRepeatable", d.repeatable},
+                        {"locations", std::move(locations)},
+                        {"$args", input_values_json(d.arguments, false)},
+                        {"$allArgs", input_values_json(d.arguments, true)}};
+  }
+
+  static Value fields_json(const Type& type, bool include_deprecated) {
+    json::array out;
+    for (const auto& f : type.fields) {
+      if (!include_deprecated && f.deprecation_reason) continue;
+      out.push_back(json::object{{"name", f.name},
+                                 {"description", optional_string(f.description)},
+                                 {"$args", input_values_json(f.arguments, false)},
+                                 {"$allArgs", input_values_json(f.arguments, true)},
+                                 {"type", type_string(f.type)},
+                                 {"isDeprecated", f.deprecation_reason.has_value()},
+                                 {"deprecationReason", optional_string(f.deprecation_reason)}});
+    }
+    return out;
+  }
+
+  static Value enum_values_json(const Type& type, bool include_deprecated) {
+    json::array out;
+    for (const auto& v : type.values) {
+      if (!include_deprecated && v.deprecation_reason) continue;
+      out.push_back(json::object{{"name", v.name},
+                                 {"description", optional_string(v.description)},
+                                 {"isDeprecated", v.deprecation_reason.has_value()},
+                                 {"deprecationReason", optional_string(v.deprecation_reason)}});
+    }
+    return out;
+  }
+
+  static Value input_value_json(const InputValue& v) {
+    return json::object{
+        {"name", v.name},
+        {"description", optional_string(v.description)},
+        {"type", type_string(v.type)},
+        {"defaultValue",
+         v.default_value ? Value(json::string(print(*v.default_value))) : Value(nullptr)},
+        {"isDeprecated", v.deprecation_reason.has_value()},
+        {"deprecationReason", optional_string(v.deprecation_reason)}};
+  }
+
+  static Value input_values_json(const std::vector<InputValue>& values, bool include_deprecated) {
+    json::array out;
+    for (const auto& v : values) {
+      if (include_deprecated || !v.deprecation_reason) out.push_back(input_value_json(v));
+    }
+    return out;
+  }
+
+  std::once_flag built_;
+  std::unordered_map<std::string, TypeEntry, TransparentHash, std::equal_to<>> types_;
+  Value description_;
+  Value type_names_;
+  Value query_type_;
+  Value mutation_type_;
+  Value subscription_type_;
+  Value directives_;
+};
+
+using Cache = std::shared_ptr<IntrospectionCache>;
 
 bool include_deprecated(const ResolveInfo& info) {
   const auto* arg = info.args.if_contains("includeDeprecated");
   return arg != nullptr && arg->is_bool() && arg->get_bool();
 }
 
-// A __Type value is the printed type reference; this is its outermost layer.
-struct TypeRefView {
-  TypeKind kind;
-  std::string_view inner;  // for wrappers
-  const Type* named;       // for named types
-};
-
-TypeRefView view_type_ref(const Schema& schema, const Value& parent) {
-  std::string_view ref = parent.as_string();
-  if (!ref.empty() && ref.back() == '!')
-    return {TypeKind::kNonNull, ref.substr(0, ref.size() - 1), nullptr};
-  if (!ref.empty() && ref.front() == '[')
-    return {TypeKind::kList, ref.substr(1, ref.size() - 2), nullptr};
-  const Type* named = schema.type(ref);
-  if (named == nullptr) throw std::logic_error("introspection of unknown type " + std::string(ref));
-  return {named->kind, {}, named};
-}
-
-Value type_names(const std::vector<const Type*>& types) {
-  boost::json::array out;
-  for (const Type* t : types) out.emplace_back(t->name);
-  return out;
-}
-
-void bind_schema_type(Schema& schema) {
-  schema.resolve_sync("__Schema", "description",
-                      [](ResolveInfo& info) { return optional_string(info.schema.description()); });
-  schema.resolve_sync("__Schema", "types", [](ResolveInfo& info) {
-    return type_names(info.schema.introspection_types());
-  });
-  schema.resolve_sync("__Schema", "queryType",
-                      [](ResolveInfo& info) { return Value(info.schema.query_type()->name); });
-  auto root = [](const Type* t) {
-    return t ? Value(boost::json::string(t->name)) : Value(nullptr);
+void bind_schema_type(Schema& schema, const Cache& cache) {
+  // Each resolver reads one value of the cache.
+  auto bind = [&](std::string_view field, const Value& (IntrospectionCache::*value)() const) {
+    schema.resolve_borrowed("__Schema", field, [cache, value](ResolveInfo& info) -> const Value& {
+      return (cache->built_for(info.schema).*value)();
+    });
   };
-  schema.resolve_sync("__Schema", "mutationType",
-                      [root](ResolveInfo& info) { return root(info.schema.mutation_type()); });
-  schema.resolve_sync("__Schema", "subscriptionType",
-                      [root](ResolveInfo& info) { return root(info.schema.subscription_type()); });
-  schema.resolve_sync("__Schema", "directives", [](ResolveInfo& info) {
-    boost::json::array out;
-    for (const Directive* d : info.schema.directives()) {
-      boost::json::array locations;
-      for (const auto& l : d->locations) locations.emplace_back(l);
-      out.push_back(boost::json::object{{"name", d->name},
-                                        {"description", optional_string(d->description)},
-                                        {"isRepeatable", d->repeatable},
-                                        {"locations", std::move(locations)},
-                                        {"$args", input_values_json(d->arguments, true)}});
-    }
-    return Value(std::move(out));
-  });
+  bind("description", &IntrospectionCache::description);
+  bind("types", &IntrospectionCache::types);
+  bind("queryType", &IntrospectionCache::query_type);
+  bind("mutationType", &IntrospectionCache::mutation_type);
+  bind("subscriptionType", &IntrospectionCache::subscription_type);
+  bind("directives", &IntrospectionCache::directives);
 }
 
-// args(includeDeprecated) of __Field and __Directive filter the "$args" member.
-Value filter_args(ResolveInfo& info) {
-  const bool all = include_deprecated(info);
-  boost::json::array out;
-  for (const auto& arg : info.parent.at("$args").as_array()) {
-    if (all || !arg.at("isDeprecated").as_bool()) out.push_back(arg);
-  }
-  return out;
+void bind_type_type(Schema& schema, const Cache& cache) {
+  // Each resolver reads one member of the parent reference's entry; for the
+  // lists taking includeDeprecated, one of two.
+  auto bind = [&](std::string_view field, Value TypeEntry::*value,
+                  Value TypeEntry::*with_deprecated = nullptr) {
+    schema.resolve_borrowed(
+        "__Type", field, [cache, value, with_deprecated](ResolveInfo& info) -> const Value& {
+          const TypeEntry& entry = cache->built_for(info.schema).type(info.parent);
+          if (with_deprecated != nullptr && include_deprecated(info)) return entry.*with_deprecated;
+          return entry.*value;
+        });
+  };
+  bind("kind", &TypeEntry::kind);
+  bind("name", &TypeEntry::name);
+  bind("description", &TypeEntry::description);
+  bind("specifiedByURL", &TypeEntry::specified_by_url);
+  bind("fields", &TypeEntry::fields, &TypeEntry::all_fields);
+  bind("interfaces", &TypeEntry::interfaces);
+  bind("possibleTypes", &TypeEntry::possible_types);
+  bind("enumValues", &TypeEntry::enum_values, &TypeEntry::all_enum_values);
+  bind("inputFields", &TypeEntry::input_fields, &TypeEntry::all_input_fields);
+  bind("ofType", &TypeEntry::of_type);
 }
 
-void bind_type_type(Schema& schema) {
-  schema.resolve_sync("__Type", "kind", [](ResolveInfo& info) {
-    return Value(boost::json::string(type_kind_name(view_type_ref(info.schema, info.parent).kind)));
-  });
-  schema.resolve_sync("__Type", "name", [](ResolveInfo& info) {
-    auto view = view_type_ref(info.schema, info.parent);
-    return view.named ? Value(boost::json::string(view.named->name)) : Value(nullptr);
-  });
-  schema.resolve_sync("__Type", "description", [](ResolveInfo& info) {
-    auto view = view_type_ref(info.schema, info.parent);
-    return view.named ? optional_string(view.named->description) : Value(nullptr);
-  });
-  schema.resolve_sync("__Type", "specifiedByURL", [](ResolveInfo& info) {
-    auto view = view_type_ref(info.schema, info.parent);
-    return view.named ? optional_string(view.named->specified_by_url) : Value(nullptr);
-  });
-  schema.resolve_sync("__Type", "fields", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.kind != TypeKind::kObject && view.kind != TypeKind::kInterface) return nullptr;
-    const bool all = include_deprecated(info);
-    boost::json::array out;
-    for (const auto& f : view.named->fields) {
-      if (!all && f.deprecation_reason) continue;
-      out.push_back(
-          boost::json::object{{"name", f.name},
-                              {"description", optional_string(f.description)},
-                              {"$args", input_values_json(f.arguments, true)},
-                              {"type", type_string(f.type)},
-                              {"isDeprecated", f.deprecation_reason.has_value()},
-                              {"deprecationReason", optional_string(f.deprecation_reason)}});
-    }
-    return out;
-  });
-  schema.resolve_sync("__Type", "interfaces", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.kind != TypeKind::kObject && view.kind != TypeKind::kInterface) return nullptr;
-    return type_names(view.named->interfaces);
-  });
-  schema.resolve_sync("__Type", "possibleTypes", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.kind != TypeKind::kInterface && view.kind != TypeKind::kUnion) return nullptr;
-    return type_names(view.named->possible_types);
-  });
-  schema.resolve_sync("__Type", "enumValues", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.kind != TypeKind::kEnum) return nullptr;
-    const bool all = include_deprecated(info);
-    boost::json::array out;
-    for (const auto& v : view.named->values) {
-      if (!all && v.deprecation_reason) continue;
-      out.push_back(
-          boost::json::object{{"name", v.name},
-                              {"description", optional_string(v.description)},
-                              {"isDeprecated", v.deprecation_reason.has_value()},
-                              {"deprecationReason", optional_string(v.deprecation_reason)}});
-    }
-    return out;
-  });
-  schema.resolve_sync("__Type", "inputFields", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.kind != TypeKind::kInputObject) return nullptr;
-    return input_values_json(view.named->input_fields, include_deprecated(info));
-  });
-  schema.resolve_sync("__Type", "ofType", [](ResolveInfo& info) -> Value {
-    auto view = view_type_ref(info.schema, info.parent);
-    if (view.named != nullptr) return nullptr;
-    return boost::json::string(view.inner);
-  });
+// args(includeDeprecated) of __Field and __Directive: one of the two lists
+// the parent holds.
+const Value& args_of(ResolveInfo& info) {
+  return info.parent.at(include_deprecated(info) ? "$allArgs" : "$args");
 }
 
 }  // namespace
@@ -332,10 +414,11 @@ std::string_view builtin_sdl() {
 }
 
 void bind_introspection(Schema& schema) {
-  bind_schema_type(schema);
-  bind_type_type(schema);
-  schema.resolve_sync("__Field", "args", filter_args);
-  schema.resolve_sync("__Directive", "args", filter_args);
+  auto cache = std::make_shared<IntrospectionCache>();
+  bind_schema_type(schema, cache);
+  bind_type_type(schema, cache);
+  schema.resolve_borrowed("__Field", "args", args_of);
+  schema.resolve_borrowed("__Directive", "args", args_of);
 }
 
 }  // namespace myspace::graphql

@@ -175,6 +175,19 @@ bool is_specified_scalar(std::string_view name) {
   return name == "Int" || name == "Float" || name == "String" || name == "Boolean" || name == "ID";
 }
 
+bool serializes_unchanged(const ScalarFunctions& functions, const Value& value) {
+  using Serialize = Value (*)(const Value&);
+  const Serialize* serialize = functions.serialize.target<Serialize>();
+  if (serialize == nullptr) return false;
+  if (*serialize == serialize_string || *serialize == serialize_id) return value.is_string();
+  if (*serialize == serialize_boolean) return value.is_bool();
+  if (*serialize == serialize_int) {
+    return value.is_int64() && value.get_int64() >= kMinInt && value.get_int64() <= kMaxInt;
+  }
+  if (*serialize == serialize_float) return value.is_double() && std::isfinite(value.get_double());
+  return false;
+}
+
 std::optional<ScalarFunctions> specified_scalar(std::string_view name) {
   if (name == "Int") return ScalarFunctions{serialize_int, parse_int, parse_int_literal};
   if (name == "Float") return ScalarFunctions{serialize_float, parse_float, parse_float_literal};

@@ -12,6 +12,11 @@ namespace myspace::graphql {
 std::optional<ScalarFunctions> specified_scalar(std::string_view name);
 bool is_specified_scalar(std::string_view name);
 
+// Whether `functions.serialize` is a specified scalar's and returns `value`
+// unchanged (a string for String, a 32-bit integer for Int...): the executor
+// then copies the value as it is, skipping the call and its temporary.
+bool serializes_unchanged(const ScalarFunctions& functions, const Value& value);
+
 // graphql-js's inspect() for JSON values in messages: strings quoted,
 // objects as { a: 1 }.
 std::string inspect(const Value& value);

@@ -465,6 +465,12 @@ Schema& Schema::resolve_sync(std::string_view type_name, std::string_view field_
   return *this;
 }
 
+Schema& Schema::resolve_borrowed(std::string_view type_name, std::string_view field_name,
+                                 BorrowingResolver resolver) {
+  bindable_field(*this, type_name, field_name).borrowing_resolver = std::move(resolver);
+  return *this;
+}
+
 Schema& Schema::resolve_type(std::string_view abstract_type, TypeResolver resolver) {
   auto it = types_.find(abstract_type);
   if (it == types_.end() || !is_abstract_type(it->second)) {

@@ -52,6 +52,10 @@ class Schema {
   Schema& resolve(std::string_view type_name, std::string_view field_name, Resolver resolver);
   Schema& resolve_sync(std::string_view type_name, std::string_view field_name,
                        SyncResolver resolver);
+  // A synchronous resolver whose value outlives the request (see
+  // BorrowingResolver): saves copying values the schema already holds.
+  Schema& resolve_borrowed(std::string_view type_name, std::string_view field_name,
+                           BorrowingResolver resolver);
   // How values of an interface or union find their object type (otherwise
   // the value's "__typename" member is used).
   Schema& resolve_type(std::string_view abstract_type, TypeResolver resolver);
