@@ -12,6 +12,9 @@
 // (default 1,000,000) through the whole graphql() pipeline with a document
 // cache, as the gateway serves it, and prints RSS and heap in use along the
 // way: both must stay flat.
+//
+// `graphql_bench --execute introspection|job_list N` executes one document N
+// times and nothing else: a fixed amount of work for profilers (callgrind).
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
@@ -62,8 +65,10 @@ struct Fixture {
         job_list(read_file(MYSPACE_BENCH_DIR "/job_list.graphql")),
         jobs(boost::json::parse(read_file(MYSPACE_BENCH_DIR "/job_list_data.json"))) {
     // In-memory resolver: the jobs with their clients embedded; every other
-    // field is read from its parent by the default resolver.
-    schema->resolve_sync("Query", "jobs", [this](gql::ResolveInfo&) { return jobs; });
+    // field is read from its parent by the default resolver. Borrowed, not
+    // copied, like graphql-js's `jobs: () => jobs` returns the same array.
+    schema->resolve_borrowed(
+        "Query", "jobs", [this](gql::ResolveInfo&) -> const boost::json::value& { return jobs; });
   }
 };
 
@@ -198,12 +203,39 @@ int memory_mode(long total) {
   return status;
 }
 
+// Executes one parsed document `count` times on one io_context.
+int execute_mode(std::string_view which, long count) {
+  if (which != "introspection" && which != "job_list") {
+    std::fprintf(stderr, "--execute takes introspection or job_list\n");
+    return 2;
+  }
+  const auto document = gql::parse(document_text(which == "introspection" ? 0 : 1));
+  asio::io_context io;
+  int status = 0;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        for (long i = 0; i < count; ++i) {
+          gql::ExecuteOptions options;  // named: see memory_mode
+          auto response = co_await gql::execute(*fixture().schema, document, std::move(options));
+          if (response.contains("errors")) status = 1;
+        }
+      },
+      asio::detached);
+  io.run();
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "--memory") {
     const long total = argc >= 3 ? std::strtol(argv[2], nullptr, 10) : 1'000'000L;
     return memory_mode(total < 10 ? 10 : total);
+  }
+  if (argc >= 3 && std::string_view(argv[1]) == "--execute") {
+    const long count = argc >= 4 ? std::strtol(argv[3], nullptr, 10) : 100L;
+    return execute_mode(argv[2], count);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
