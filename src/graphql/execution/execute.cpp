@@ -11,9 +11,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <deque>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "graphql/execution/values.h"
 #include "graphql/type/scalars.h"
@@ -27,8 +27,7 @@ namespace json = boost::json;
 // Plans: how a selection set executes on objects of one type. Every object
 // a selection set meets (every item of a list, say) selects the same fields
 // with the same arguments, so all of that is worked out once per request.
-struct FieldPlan;
-using SelectionPlan = std::vector<FieldPlan>;
+struct SelectionPlan;
 
 // Whether completing a field's value can await (see completes_below_inline).
 enum class Awaiting : char { kUnknown, kExamining, kNever, kMaybe };
@@ -47,6 +46,13 @@ struct FieldPlan {
   Awaiting below = Awaiting::kUnknown;
 
   const ast::Selection& node() const { return *nodes.front(); }
+};
+
+struct SelectionPlan {
+  std::vector<FieldPlan> fields;  // in response order, unknown ones included
+  // The response object of the known fields, all null: each object starts
+  // as a copy of it (copying skips the duplicate-key search of inserting).
+  json::object shape;
 };
 
 // Runs tasks concurrently on the current executor (the request's strand) and
@@ -168,8 +174,9 @@ class Executor {
       co_return std::nullopt;
     }
     SelectionPlan& plan = plans_.emplace_back();
-    std::unordered_set<std::string_view> visited;
+    Visited visited;
     collect_fields(root, op.selection_set, plan, visited);
+    shape(plan);
     const bool serial = op.operation == ast::OperationType::kMutation;
     if (!serial && selection_never_awaits(plan)) {
       json::object data(storage_);
@@ -207,8 +214,11 @@ class Executor {
     return is_abstract_type(type) && schema_.is_possible_type(type, object_type);
   }
 
+  // Fragments already spread into a selection set (a handful: a vector).
+  using Visited = std::vector<std::string_view>;
+
   void collect_fields(const Type* object_type, const ast::SelectionSet& set, SelectionPlan& plan,
-                      std::unordered_set<std::string_view>& visited) const {
+                      Visited& visited) const {
     for (const auto& sel : set.selections) {
       if (!should_include(sel.directives)) continue;
       switch (sel.kind) {
@@ -221,7 +231,8 @@ class Executor {
           }
           break;
         case ast::SelectionKind::kFragmentSpread: {
-          if (!visited.insert(sel.name).second) break;
+          if (std::find(visited.begin(), visited.end(), sel.name) != visited.end()) break;
+          visited.push_back(sel.name);
           auto it = fragments_.find(sel.name);
           if (it == fragments_.end() || !fragment_applies(object_type, it->second->type_condition))
             break;
@@ -234,13 +245,13 @@ class Executor {
 
   void add_field(const Type* object_type, const ast::Selection& sel, SelectionPlan& plan) const {
     const std::string_view key = sel.response_key();
-    auto it = std::find_if(plan.begin(), plan.end(),
+    auto it = std::find_if(plan.fields.begin(), plan.fields.end(),
                            [&](const FieldPlan& field) { return field.key == key; });
-    if (it != plan.end()) {
+    if (it != plan.fields.end()) {
       it->nodes.push_back(&sel);
       return;
     }
-    FieldPlan& field = plan.emplace_back();
+    FieldPlan& field = plan.fields.emplace_back();
     field.key = key;
     field.nodes.push_back(&sel);
     field.parent_type = object_type;
@@ -248,36 +259,49 @@ class Executor {
   }
 
   // The plan of the field's sub-selections on `object_type` (several for an
-  // abstract field's possible types).
+  // abstract field's possible types). Fields with the same nodes share their
+  // plans: a fragment spread in several places is planned once.
   SelectionPlan& subplan(const Type* object_type, FieldPlan& field) {
     for (auto& [type, plan] : field.subplans) {
       if (type == object_type) return *plan;
     }
-    SelectionPlan& plan = plans_.emplace_back();
-    std::unordered_set<std::string_view> visited;
-    for (const ast::Selection* node : field.nodes) {
-      collect_fields(object_type, node->selection_set, plan, visited);
+    SelectionPlan*& shared = shared_plans_[{object_type, field.nodes}];
+    if (shared == nullptr) {
+      shared = &plans_.emplace_back();
+      Visited visited;
+      for (const ast::Selection* node : field.nodes) {
+        collect_fields(object_type, node->selection_set, *shared, visited);
+      }
+      shape(*shared);
     }
-    field.subplans.emplace_back(object_type, &plan);
-    return plan;
+    field.subplans.emplace_back(object_type, shared);
+    return *shared;
+  }
+
+  // (In the response's arena too: it lives as long as the request.)
+  void shape(SelectionPlan& plan) const {
+    plan.shape = json::object(storage_);
+    plan.shape.reserve(plan.fields.size());
+    for (const FieldPlan& field : plan.fields) {
+      if (field.def != nullptr) plan.shape.emplace(field.key, nullptr);
+    }
   }
 
   // Coerced once per request: the arguments depend only on the field nodes
   // and the variables. An invalid argument fails every use of the field.
   const json::object& arguments(FieldPlan& field) {
+    if (field.def->arguments.empty()) return no_arguments();
     if (!field.args_coerced) {
       field.args_coerced = true;
       try {
-        if (!field.def->arguments.empty()) {
-          field.args = coerce_argument_values(field.def->arguments, field.node().arguments,
-                                              variables_, field.node().loc);
-        }
+        field.args = coerce_argument_values(field.def->arguments, field.node().arguments,
+                                            variables_, field.node().loc);
       } catch (...) {
         field.args_error = std::current_exception();
       }
     }
     if (field.args_error) std::rethrow_exception(field.args_error);
-    return field.def->arguments.empty() ? no_arguments() : field.args;
+    return field.args;
   }
 
   // --- Which fields complete inline -----------------------------------------
@@ -313,7 +337,7 @@ class Executor {
   }
 
   bool selection_never_awaits(SelectionPlan& plan) {
-    return std::all_of(plan.begin(), plan.end(), [this](FieldPlan& field) {
+    return std::all_of(plan.fields.begin(), plan.fields.end(), [this](FieldPlan& field) {
       return field.def == nullptr || field_never_awaits(field);
     });
   }
@@ -324,19 +348,19 @@ class Executor {
   // `false` means "this position failed": it becomes null if its type is
   // nullable, and otherwise the failure propagates to the parent.
 
-  // Executes the fields into `out`, which has room for all of them reserved
-  // first: references to the values of fields added to it stay valid while
-  // the others are added.
+  // Executes the fields into `out`, an empty object. It first takes the
+  // plan's shape, one null per known field in order, whose values are then
+  // completed in place.
   bool execute_fields_inline(const Value& parent, SelectionPlan& plan, const ResponsePath* path,
                              json::object& out) {
-    out.reserve(plan.size());
+    out = plan.shape;
+    auto slot = out.begin();
     bool ok = true;
-    for (FieldPlan& field : plan) {
+    for (FieldPlan& field : plan.fields) {
       if (field.def == nullptr) continue;
       const ResponsePath field_path{path, field.key, 0};
-      Value& slot = out.emplace(field.key, nullptr).first->value();
       // Siblings of a failed field still run (and report their errors).
-      ok = execute_field_inline(field, parent, field_path, slot) && ok;
+      ok = execute_field_inline(field, parent, field_path, (slot++)->value()) && ok;
     }
     return ok;
   }
@@ -345,22 +369,23 @@ class Executor {
                                                               SelectionPlan& plan,
                                                               const ResponsePath* path,
                                                               bool serial) {
-    json::object out(storage_);
-    out.reserve(plan.size());
-    std::vector<ResponsePath> paths(plan.size());
-    std::vector<char> ok(plan.size(), 1);
+    json::object out(plan.shape, storage_);
+    auto slot = out.begin();
+    const std::size_t count = plan.fields.size();
+    std::vector<ResponsePath> paths(count);
+    std::vector<char> ok(count, 1);
     std::vector<asio::awaitable<void>> tasks;
-    for (std::size_t i = 0; i < plan.size(); ++i) {
-      FieldPlan& field = plan[i];
+    for (std::size_t i = 0; i < count; ++i) {
+      FieldPlan& field = plan.fields[i];
       if (field.def == nullptr) continue;
       paths[i] = ResponsePath{path, field.key, 0};
-      Value& slot = out.emplace(field.key, nullptr).first->value();
+      Value& value = (slot++)->value();
       if (serial) {
-        ok[i] = co_await execute_field(field, parent, paths[i], slot);
+        ok[i] = co_await execute_field(field, parent, paths[i], value);
       } else if (field_never_awaits(field)) {
-        ok[i] = execute_field_inline(field, parent, paths[i], slot);
+        ok[i] = execute_field_inline(field, parent, paths[i], value);
       } else {
-        tasks.push_back(field_task(field, parent, paths[i], slot, ok[i]));
+        tasks.push_back(field_task(field, parent, paths[i], value, ok[i]));
       }
     }
     co_await join_all(std::move(tasks));
@@ -715,6 +740,8 @@ class Executor {
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
   std::deque<SelectionPlan> plans_;  // stable addresses: fields point at their subplans
+  std::map<std::pair<const Type*, std::vector<const ast::Selection*>>, SelectionPlan*>
+      shared_plans_;
   json::storage_ptr storage_ = json::make_shared_resource<json::monotonic_resource>();
 };
 

@@ -1,5 +1,6 @@
 #include "graphql/type/introspection.h"
 
+#include <atomic>
 #include <boost/json/array.hpp>
 #include <memory>
 #include <mutex>
@@ -199,8 +200,16 @@ struct TypeEntry {
 // all threads.
 class IntrospectionCache {
  public:
+  // (An atomic flag rather than std::call_once, which costs a TLS round trip
+  // per call in libstdc++: this runs for every introspection field.)
   const IntrospectionCache& built_for(const Schema& schema) {
-    std::call_once(built_, [&] { build(schema); });
+    if (!built_.load(std::memory_order_acquire)) {
+      std::lock_guard lock(building_);
+      if (!built_.load(std::memory_order_relaxed)) {
+        build(schema);
+        built_.store(true, std::memory_order_release);
+      }
+    }
     return *this;
   }
 
@@ -345,7 +354,8 @@ class IntrospectionCache {
     return out;
   }
 
-  std::once_flag built_;
+  std::atomic<bool> built_{false};
+  std::mutex building_;
   std::unordered_map<std::string, TypeEntry, TransparentHash, std::equal_to<>> types_;
   Value description_;
   Value type_names_;
