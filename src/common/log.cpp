@@ -79,6 +79,10 @@ std::string format_fields(std::string_view event, const boost::json::object& fie
   return text.substr(1, text.size() - 2);
 }
 
+bool enabled(Level level) noexcept {
+  return logger_slot()->should_log(to_spdlog(level));
+}
+
 void write(Level level, std::string_view event, boost::json::object fields) {
   auto& logger = logger_slot();
   const auto spd_level = to_spdlog(level);

@@ -20,6 +20,10 @@ Level parse_level(std::string_view name) noexcept;
 
 void write(Level level, std::string_view event, boost::json::object fields = {});
 
+// Whether a line at `level` would be written. Hot paths check it before
+// building the fields of a line that would be dropped.
+bool enabled(Level level) noexcept;
+
 inline void debug(std::string_view event, boost::json::object fields = {}) {
   write(Level::kDebug, event, std::move(fields));
 }

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace myspace {
 namespace {
@@ -26,6 +29,34 @@ TEST(RandomToken, EncodesBase64UrlWithoutPadding) {
   const std::string t = random_token(48);
   EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
             std::string::npos);
+}
+
+TEST(UniqueToken, IsSixteenUrlSafeCharacters) {
+  const std::string t = unique_token();
+  EXPECT_EQ(t.size(), 16u);
+  EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+}
+
+TEST(UniqueToken, NeverRepeatsWithinOrAcrossThreads) {
+  constexpr int kPerThread = 50000;
+  std::vector<std::string> other(kPerThread);
+  std::thread worker([&other] {
+    for (auto& token : other) token = unique_token();
+  });
+  std::set<std::string> seen;
+  for (int i = 0; i < kPerThread; ++i) seen.insert(unique_token());
+  worker.join();
+  seen.insert(other.begin(), other.end());
+  EXPECT_EQ(seen.size(), 2u * kPerThread);
+}
+
+TEST(UniqueToken, ConsecutiveTokensDoNotShareTheirTail) {
+  // The counter is mixed, so ids of one thread do not look sequential.
+  const std::string a = unique_token();
+  const std::string b = unique_token();
+  EXPECT_EQ(a.substr(0, 5), b.substr(0, 5));  // the per-thread prefix
+  EXPECT_NE(a.substr(6), b.substr(6));
 }
 
 }  // namespace

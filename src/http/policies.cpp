@@ -21,7 +21,7 @@ std::optional<std::string> sanitize_request_id(std::string_view candidate) {
 }
 
 std::string generate_request_id() {
-  return random_token(12);
+  return unique_token();
 }
 
 CorsPolicy::CorsPolicy(std::vector<std::string> allowed_origins, bool allow_credentials)

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -10,6 +11,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -48,12 +50,19 @@ using ConnectionPtr = std::shared_ptr<Connection>;
 // What the access log and metrics need about one exchange.
 struct Exchange {
   std::string_view method = "-";
-  std::string path = "-";
+  std::string_view path = "-";  // into the request, which outlives the exchange
   std::string_view route;
   std::string request_id;
   unsigned status = 0;
   std::size_t bytes = 0;
   Clock::time_point started = Clock::now();
+};
+
+struct TransparentStringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view value) const noexcept {
+    return std::hash<std::string_view>{}(value);
+  }
 };
 
 std::string escape_label(std::string_view value) {
@@ -67,21 +76,6 @@ std::string escape_label(std::string_view value) {
     out.push_back(c);
   }
   return out;
-}
-
-std::string_view status_class(unsigned status) noexcept {
-  switch (status / 100) {
-    case 1:
-      return "1xx";
-    case 2:
-      return "2xx";
-    case 3:
-      return "3xx";
-    case 4:
-      return "4xx";
-    default:
-      return "5xx";
-  }
 }
 
 }  // namespace
@@ -111,33 +105,49 @@ struct detail::ServerState {
   // Cancelled when the last connection ends during stop().
   asio::steady_timer drained;
   metrics::Gauge& open_connections;
-  // Per-server caches so that recording a request never takes the registry lock.
-  std::unordered_map<std::string, metrics::Counter*> request_counters;
-  std::unordered_map<std::string, metrics::Histogram*> latency_histograms;
+  // The metrics of each route, looked up once per route so that recording a
+  // request takes neither the registry lock nor a label string.
+  struct RouteMetrics {
+    std::string labels;  // server="…",route="…"
+    metrics::Histogram* latency = nullptr;
+    // 1xx .. 5xx, registered when first seen so /metrics lists only real series.
+    std::array<metrics::Counter*, 5> requests_by_status_class{};
+  };
+  std::unordered_map<std::string, RouteMetrics, TransparentStringHash, std::equal_to<>>
+      route_metrics;
 
+  RouteMetrics& metrics_of(std::string_view route);
   void record(const Exchange& exchange);
   void finalize(const Request* request, Response& response, bool close) const;
 };
 
+detail::ServerState::RouteMetrics& detail::ServerState::metrics_of(std::string_view route) {
+  if (const auto found = route_metrics.find(route); found != route_metrics.end()) {
+    return found->second;
+  }
+  RouteMetrics entry;
+  entry.labels = "server=\"" + escape_label(options.name) + "\",route=\"" +
+                 escape_label(route.empty() ? "unmatched" : route) + "\"";
+  entry.latency = &metrics::Registry::global().histogram(
+      "http_request_duration_seconds", "HTTP request latency by route.", entry.labels);
+  return route_metrics.emplace(std::string(route), std::move(entry)).first->second;
+}
+
 void detail::ServerState::record(const Exchange& exchange) {
   const auto elapsed = std::chrono::duration<double>(Clock::now() - exchange.started).count();
-  const std::string route = exchange.route.empty() ? "unmatched" : escape_label(exchange.route);
-  const std::string server_label =
-      "server=\"" + escape_label(options.name) + "\",route=\"" + route + "\"";
-  const std::string counter_key =
-      server_label + ",status=\"" + std::string(status_class(exchange.status)) + "\"";
-  auto& counter = request_counters[counter_key];
-  if (!counter) {
-    counter = &metrics::Registry::global().counter(
-        "http_requests_total", "HTTP requests by route and status class.", counter_key);
+  auto& metrics = metrics_of(exchange.route);
+  metrics.latency->observe(elapsed);
+  const auto status_class = std::clamp(exchange.status / 100, 1U, 5U);
+  auto*& requests = metrics.requests_by_status_class[status_class - 1];
+  if (!requests) {
+    requests = &metrics::Registry::global().counter(
+        "http_requests_total", "HTTP requests by route and status class.",
+        metrics.labels + ",status=\"" + std::to_string(status_class) + "xx\"");
   }
-  counter->inc();
-  auto& histogram = latency_histograms[server_label];
-  if (!histogram) {
-    histogram = &metrics::Registry::global().histogram(
-        "http_request_duration_seconds", "HTTP request latency by route.", server_label);
-  }
-  histogram->observe(elapsed);
+  requests->inc();
+  // The access line is built only when it will be written: at LOG_LEVEL=warn
+  // a request costs no JSON at all.
+  if (!log::enabled(log::Level::kInfo)) return;
   log::info("http.request", {{"method", exchange.method},
                              {"path", exchange.path},
                              {"status", exchange.status},
@@ -292,12 +302,37 @@ std::string request_id_for(const Request& request) {
   return generate_request_id();
 }
 
+// The status line and header block of a finalized response. Beast's
+// serializer walks them through layered buffer views, which cost more than
+// everything else we do for a small response; our responses are always whole
+// strings with a Content-Length, so one contiguous head does the same job.
+std::string serialize_head(const Response& response) {
+  std::string head;
+  head.reserve(512);
+  head += response.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  head += std::to_string(response.result_int());
+  head += ' ';
+  head += response.reason();
+  head += "\r\n";
+  for (const auto& field : response) {
+    head += field.name_string();
+    head += ": ";
+    head += field.value();
+    head += "\r\n";
+  }
+  head += "\r\n";
+  return head;
+}
+
 asio::awaitable<void> write_response(detail::ServerState& state, Connection& connection,
                                      Response& response) {
   connection.stream.expires_after(state.options.write_timeout);
+  const std::string head = serialize_head(response);
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+                                                  asio::buffer(response.body())};
   beast::error_code ec;
-  co_await beast_http::async_write(connection.stream, response,
-                                   asio::redirect_error(asio::use_awaitable, ec));
+  co_await asio::async_write(connection.stream, buffers,
+                             asio::redirect_error(asio::use_awaitable, ec));
   if (ec) response.keep_alive(false);
 }
 

@@ -7,6 +7,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <thread>
 
 #include "common/log.h"
@@ -41,16 +42,23 @@ const auto kStartedAt = std::chrono::steady_clock::now();
 
 void add_operational_routes(const BaseConfig& config, http::Router& router,
                             const std::vector<ReadinessCheck>& readiness) {
-  router.get("/health", [name = config.name](http::Context&) -> asio::awaitable<http::Response> {
-    const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::steady_clock::now() - kStartedAt);
-    co_return http::json_response(http::Status::ok, boost::json::object{
-                                                        {"status", "ok"},
-                                                        {"service", name},
-                                                        {"version", kVersion},
-                                                        {"uptimeSeconds", uptime.count()},
-                                                    });
-  });
+  // Load balancers and orchestrators poll /health constantly, so its body is a
+  // prefix serialized once plus the uptime:
+  // {"status":"ok","service":…,"version":…,"uptimeSeconds":N}
+  std::string health_prefix = boost::json::serialize(
+      boost::json::object{{"status", "ok"}, {"service", config.name}, {"version", kVersion}});
+  health_prefix.back() = ',';
+  health_prefix += "\"uptimeSeconds\":";
+  router.get(
+      "/health",
+      [prefix = std::move(health_prefix)](http::Context&) -> asio::awaitable<http::Response> {
+        const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - kStartedAt);
+        http::Response response{http::Status::ok, 11};
+        response.set(boost::beast::http::field::content_type, "application/json");
+        response.body() = prefix + std::to_string(uptime.count()) + "}";
+        co_return response;
+      });
   router.get("/ready", [&readiness](http::Context&) -> asio::awaitable<http::Response> {
     boost::json::object checks;
     bool ready = true;

@@ -88,6 +88,44 @@ TEST(HttpServer, KeepAliveServesTwoRequestsOnOneConnection) {
   EXPECT_EQ(server.connection_count(), 1u);
 }
 
+TEST(HttpServer, HeadGetsGetsHeadersWithoutABodyAndTheConnectionStaysUsable) {
+  RunningServer server(test_router());
+  Connection connection(server.port());
+  connection.send("HEAD /hello/ann HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto head = connection.read_response(/*head=*/true);
+  EXPECT_EQ(head.result(), Status::ok);
+  EXPECT_EQ(head[field::content_length], "9");  // what GET would send: "hello ann"
+  EXPECT_TRUE(head.body().empty());
+  // Had a body been sent after all, it would be read as the next response.
+  const auto next = connection.round_trip(make_request(Verb::get, "/hello/bob"));
+  EXPECT_EQ(next.body(), "hello bob");
+}
+
+TEST(HttpServer, PipelinedRequestsAreAnsweredInOrderWithExactFraming) {
+  RunningServer server(test_router());
+  Connection connection(server.port());
+  connection.send(
+      "GET /hello/one HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /hello/three HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(connection.read_response().body(), "hello one");
+  EXPECT_EQ(connection.read_response().result(), Status::not_found);
+  const auto third = connection.read_response();
+  EXPECT_EQ(third.body(), "hello three");
+  EXPECT_FALSE(third[field::x_frame_options].empty());
+  EXPECT_FALSE(third["X-Request-Id"].empty());
+}
+
+TEST(HttpServer, Http10RequestGetsAnHttp10AnswerAndTheConnectionCloses) {
+  RunningServer server(test_router());
+  Connection connection(server.port());
+  connection.send("GET /hello/old HTTP/1.0\r\n\r\n");
+  const std::string raw = connection.read_until_closed();
+  EXPECT_EQ(raw.rfind("HTTP/1.0 200 OK\r\n", 0), 0u) << raw;
+  EXPECT_NE(raw.find("\r\nContent-Length: 9\r\n"), std::string::npos) << raw;
+  EXPECT_EQ(raw.substr(raw.size() - 9), "hello old");
+}
+
 TEST(HttpServer, UnknownRouteIs404Json) {
   RunningServer server(test_router());
   auto request = make_request(Verb::get, "/nope");
