@@ -44,6 +44,7 @@ struct FieldPlan {
   json::object args;
   std::exception_ptr args_error;
   Awaiting below = Awaiting::kUnknown;
+  std::size_t member_hint = 0;  // where default_resolve last found the member
 
   const ast::Selection& node() const { return *nodes.front(); }
 };
@@ -417,7 +418,7 @@ class Executor {
       // Unreachable: such fields never take the inline path.
       throw std::logic_error("field " + def.name + " has an async resolver");
     }
-    if (!def.sync_resolver && !def.borrowing_resolver) return default_resolve(parent, def.name);
+    if (!def.sync_resolver && !def.borrowing_resolver) return default_resolve(field, parent);
     ResolveInfo info{parent,       args, options_.context, schema_, *field.parent_type, def,
                      field.node(), path, variables_};
     if (!def.sync_resolver) return &def.borrowing_resolver(info);
@@ -481,11 +482,21 @@ class Executor {
     co_return true;
   }
 
-  static const Value* default_resolve(const Value& parent, const std::string& name) {
-    if (const auto* obj = parent.if_object()) {
-      if (const Value* v = obj->if_contains(name)) return v;
+  // The parent's member named like the field. Objects a field meets mostly
+  // share one layout (rows of one query, introspection's cached objects), so
+  // the member is first looked for where it was found last time.
+  static const Value* default_resolve(FieldPlan& field, const Value& parent) {
+    const json::object* object = parent.if_object();
+    if (object == nullptr) return &null_value();
+    const std::string& name = field.def->name;
+    if (field.member_hint < object->size()) {
+      const json::key_value_pair& member = object->begin()[field.member_hint];
+      if (member.key() == name) return &member.value();
     }
-    return &null_value();
+    auto it = object->find(name);
+    if (it == object->end()) return &null_value();
+    field.member_hint = static_cast<std::size_t>(it - object->begin());
+    return &it->value();
   }
 
   // --- Value completion (spec 6.4.3) ----------------------------------------

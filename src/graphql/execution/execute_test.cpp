@@ -11,7 +11,10 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <optional>
+#include <variant>
 
+#include "graphql/execution/data_loader.h"
 #include "graphql/language/parser.h"
 #include "graphql/testing/star_wars.h"
 
@@ -365,6 +368,143 @@ TEST(Execute, DefaultResolverReadsTheRootValueAndListsOfLeaves) {
                        [](ResolveInfo&) { return json::parse(R"({"d": [[1, 2], null, [3]]})"); });
   EXPECT_EQ(json::serialize(run(*schema, "{ c { d } a }")),
             R"({"data":{"c":{"d":[[1,2],null,[3]]},"a":null}})");
+}
+
+// Executes `query` on a fresh io_context; `handlers` is how many handlers
+// the io_context ran (every spawned coroutine, post and timer adds some).
+json::object run_counting_handlers(const Schema& schema, const std::string& query,
+                                   std::size_t& handlers, std::any context = {}) {
+  asio::io_context io;
+  auto document = parse(query);
+  ExecuteOptions options;
+  options.context = std::move(context);
+  json::object result;
+  asio::co_spawn(io, execute(schema, document, std::move(options)),
+                 [&](std::exception_ptr e, json::object r) {
+                   if (e) std::rethrow_exception(e);
+                   result = std::move(r);
+                 });
+  handlers = io.run();
+  return result;
+}
+
+// Items with a list of leaves and a nested object, all resolved synchronously.
+std::shared_ptr<Schema> synchronous_items_schema() {
+  auto schema = Schema::from_sdl(
+      "type Query { items(n: Int!): [Item!]! } "
+      "type Item { id: Int! tags: [String!]! child: Item fails: Int! }");
+  schema->resolve_sync("Query", "items", [](ResolveInfo& info) {
+    json::array items;
+    for (std::int64_t i = 0; i < info.args.at("n").as_int64(); ++i) {
+      items.push_back(json::object{{"id", i},
+                                   {"tags", json::array{"a", "b"}},
+                                   {"child", json::object{{"id", -i}, {"tags", json::array{}}}}});
+    }
+    return Value(std::move(items));
+  });
+  schema->resolve_sync("Item", "fails", [](ResolveInfo& info) -> Value {
+    if (info.parent.at("id") == -1) throw std::runtime_error("item 1's child fails");
+    return 0;
+  });
+  return schema;
+}
+
+TEST(Execute, SynchronousListsCompleteWithoutSpawning) {
+  auto schema = synchronous_items_schema();
+  std::size_t few = 0;
+  std::size_t many = 0;
+  auto small = run_counting_handlers(*schema, "{ items(n: 3) { id tags child { id } } }", few);
+  auto large = run_counting_handlers(*schema, "{ items(n: 40) { id tags child { id } } }", many);
+  EXPECT_EQ(large.at("data").at("items").as_array().size(), 40u);
+  EXPECT_EQ(json::serialize(small.at("data").at("items").at(2)),
+            R"({"id":2,"tags":["a","b"],"child":{"id":-2}})");
+  // Only the request's own coroutine machinery: nothing per item or field.
+  EXPECT_EQ(few, many);
+}
+
+TEST(Execute, ErrorsInsideInlineSubtreesKeepTheirPaths) {
+  auto schema = synchronous_items_schema();
+  auto result = run(*schema, "{ items(n: 3) { id child { fails } } }");
+  ASSERT_EQ(result.at("errors").as_array().size(), 1u);
+  EXPECT_EQ(json::serialize(result.at("errors").at(0).at("path")),
+            R"(["items",1,"child","fails"])");
+  EXPECT_EQ(result.at("errors").at(0).at("message"), "item 1's child fails");
+  // The non-null `fails` nulls its nullable parent `child`, and no more.
+  EXPECT_EQ(json::serialize(result.at("data")),
+            R"({"items":[{"id":0,"child":{"fails":0}},{"id":1,"child":null},)"
+            R"({"id":2,"child":{"fails":0}}]})");
+}
+
+std::string path_string(const ResponsePath& path) {
+  std::string out;
+  for (const PathSegment& segment : path.to_path()) {
+    if (!out.empty()) out += '.';
+    out += std::holds_alternative<std::string>(segment)
+               ? std::get<std::string>(segment)
+               : std::to_string(std::get<std::size_t>(segment));
+  }
+  return out;
+}
+
+TEST(Execute, ResolversSeeTheirPathOnRequest) {
+  auto schema = Schema::from_sdl(
+      "type Query { items: [Item!]! later: [Item!]! } type Item { where: String! }");
+  schema->resolve_sync("Query", "items", [](ResolveInfo&) { return json::parse(R"([{}, {}])"); });
+  schema->resolve("Query", "later",
+                  [](ResolveInfo&) -> asio::awaitable<Value> { co_return json::parse("[{}]"); });
+  schema->resolve_sync("Item", "where",
+                       [](ResolveInfo& info) { return Value(path_string(info.path)); });
+  auto result = run(*schema, "{ first: items { where } later { where } }");
+  EXPECT_EQ(json::serialize(result),
+            R"({"data":{"first":[{"where":"first.0.where"},{"where":"first.1.where"}],)"
+            R"("later":[{"where":"later.0.where"}]}})");
+}
+
+TEST(Execute, DataLoaderBatchesAcrossItemsOfASynchronousList) {
+  using Loader = DataLoader<std::int64_t, std::int64_t>;
+  auto schema =
+      Schema::from_sdl("type Query { items: [Item!]! } type Item { id: Int! double: Int! }");
+  schema->resolve_sync("Query", "items",
+                       [](ResolveInfo&) { return json::parse(R"([{"id":1},{"id":2},{"id":3}])"); });
+  schema->resolve("Item", "double", [](ResolveInfo& info) -> asio::awaitable<Value> {
+    auto& loader = *info.context_as<std::shared_ptr<Loader>>();
+    const std::int64_t id = info.parent.at("id").as_int64();
+    co_return co_await loader.load(id);
+  });
+  auto loader = std::make_shared<Loader>(
+      [](std::vector<std::int64_t> keys) -> asio::awaitable<std::vector<std::int64_t>> {
+        for (auto& key : keys) key *= 2;
+        co_return keys;
+      });
+  std::size_t handlers = 0;
+  auto result = run_counting_handlers(*schema, "{ items { id double } }", handlers, loader);
+  EXPECT_EQ(json::serialize(result),
+            R"({"data":{"items":[{"id":1,"double":2},{"id":2,"double":4},{"id":3,"double":6}]}})");
+  EXPECT_EQ(loader->batch_count(), 1u);
+}
+
+TEST(Execute, BorrowedValuesAreReadInPlace) {
+  static const Value kConfig = json::parse(R"({"name": "prod", "limits": [1, 2]})");
+  auto schema =
+      Schema::from_sdl("type Query { config: Config } type Config { name: String limits: [Int] }");
+  schema->resolve_borrowed("Query", "config", [](ResolveInfo&) -> const Value& { return kConfig; });
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(json::serialize(run(*schema, "{ config { name limits } }")),
+              R"({"data":{"config":{"name":"prod","limits":[1,2]}}})");
+  }
+  EXPECT_EQ(json::serialize(kConfig), R"({"name":"prod","limits":[1,2]})");
+}
+
+// The response's values live in one arena per request; a value copied out of
+// the response shares it and keeps it alive (checked by ASan).
+TEST(Execute, ValuesTakenFromTheResponseOutliveIt) {
+  auto schema = synchronous_items_schema();
+  std::optional<Value> kept;
+  {
+    auto result = run(*schema, "{ items(n: 2) { id tags } }");
+    kept.emplace(result.at("data").at("items"));
+  }
+  EXPECT_EQ(json::serialize(*kept), R"([{"id":0,"tags":["a","b"]},{"id":1,"tags":["a","b"]}])");
 }
 
 TEST(DataLoader, BatchesConcurrentLoadsAndCachesKeys) {

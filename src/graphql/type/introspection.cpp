@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <boost/json/array.hpp>
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -174,12 +176,15 @@ Value optional_string(const std::optional<std::string>& s) {
   return s ? Value(json::string(*s)) : Value(nullptr);
 }
 
-// The values introspection reports for one __Type, that is one printed type
-// reference ("[Human!]!"), which is how __Type values travel: wrappers need
-// no objects of their own. Lists are null where the kind has none.
+// What introspection reports for one type reference ("[Human!]!" is one,
+// "Human!" another, "Human" a third). Lists are null where the kind has
+// none.
 struct TypeEntry {
-  Value kind;
-  Value name;
+  // The __Type value of this reference: {"kind", "name", "$type": index of
+  // this entry}. kind and name are read from it by the default resolver (they
+  // are most of what introspection asks); the other fields find the entry by
+  // its index.
+  Value reference;
   Value description;
   Value specified_by_url;
   Value fields;  // without the deprecated ones; all_fields with them
@@ -201,7 +206,7 @@ struct TypeEntry {
 class IntrospectionCache {
  public:
   // (An atomic flag rather than std::call_once, which costs a TLS round trip
-  // per call in libstdc++: this runs for every introspection field.)
+  // per call in libstdc++: this runs for many introspection fields.)
   const IntrospectionCache& built_for(const Schema& schema) {
     if (!built_.load(std::memory_order_acquire)) {
       std::lock_guard lock(building_);
@@ -213,15 +218,21 @@ class IntrospectionCache {
     return *this;
   }
 
-  const TypeEntry& type(const Value& ref) const {
-    auto it = types_.find(std::string_view(ref.as_string()));
-    if (it == types_.end()) {
-      throw std::logic_error("introspection of unknown type " + std::string(ref.as_string()));
-    }
-    return it->second;
+  // The entry of a __Type value (throws, failing the field, for a value that
+  // is not one of ours).
+  const TypeEntry& entry(const Value& type_value) const {
+    return entries_.at(type_value.at("$type").as_uint64());
+  }
+  // The __Type value of a named type of the schema, or null (for a wrapper
+  // reference too: "[Human]" names no type).
+  const Value& named(const Schema& schema, std::string_view name) const {
+    static const Value kNull;
+    auto it = indexes_.find(name);
+    if (it == indexes_.end() || schema.type(name) == nullptr) return kNull;
+    return entries_[it->second].reference;
   }
   const Value& description() const { return description_; }
-  const Value& types() const { return type_names_; }
+  const Value& types() const { return types_; }
   const Value& query_type() const { return query_type_; }
   const Value& mutation_type() const { return mutation_type_; }
   const Value& subscription_type() const { return subscription_type_; }
@@ -234,56 +245,63 @@ class IntrospectionCache {
   };
 
   void build(const Schema& schema) {
+    // Every named type first: the lists below refer to them.
+    for (const Type* type : schema.types()) add_entry(type);
+    for (const Type* type : schema.types()) describe_named(*type);
     description_ = optional_string(schema.description());
-    type_names_ = names(schema.introspection_types());
-    query_type_ = root_name(schema.query_type());
-    mutation_type_ = root_name(schema.mutation_type());
-    subscription_type_ = root_name(schema.subscription_type());
+    types_ = references(schema.introspection_types());
+    query_type_ = reference_or_null(schema.query_type());
+    mutation_type_ = reference_or_null(schema.mutation_type());
+    subscription_type_ = reference_or_null(schema.subscription_type());
     json::array directives;
     for (const Directive* d : schema.directives()) directives.push_back(directive_json(*d));
     directives_ = std::move(directives);
-    for (const Type* type : schema.types()) add_named(*type);
   }
 
-  static Value root_name(const Type* root) {
-    return root != nullptr ? Value(json::string(root->name)) : Value(nullptr);
+  // The entry of a type reference, made on first use (a wrapper's after the
+  // entry of the type it wraps).
+  const TypeEntry& reference_entry(const Type* type) {
+    auto it = indexes_.find(type_string(type));
+    if (it != indexes_.end()) return entries_[it->second];
+    return add_entry(type);
   }
 
-  static Value names(const std::vector<const Type*>& types) {
+  TypeEntry& add_entry(const Type* type) {
+    const Value of_type = type->is_wrapper() ? reference_entry(type->of_type).reference : Value();
+    const std::size_t index = entries_.size();
+    TypeEntry& entry = entries_.emplace_back();
+    indexes_.emplace(type_string(type), index);
+    entry.reference = json::object{
+        {"kind", type_kind_name(type->kind)},
+        {"name", type->is_wrapper() ? Value(nullptr) : Value(json::string(type->name))},
+        {"$type", static_cast<std::uint64_t>(index)}};
+    entry.of_type = of_type;
+    return entry;
+  }
+
+  const Value& reference(const Type* type) { return reference_entry(type).reference; }
+
+  Value reference_or_null(const Type* type) {
+    return type != nullptr ? reference(type) : Value(nullptr);
+  }
+
+  Value references(const std::vector<const Type*>& types) {
     json::array out;
-    for (const Type* t : types) out.emplace_back(t->name);
+    for (const Type* t : types) out.push_back(reference(t));
     return out;
   }
 
-  // A type reference used somewhere in the schema, and the references inside
-  // its wrappers.
-  void add_reference(const Type* type) {
-    for (; type != nullptr && type->is_wrapper(); type = type->of_type) {
-      const std::string ref = type_string(type);
-      if (types_.contains(ref)) return;
-      TypeEntry& entry = types_[ref];
-      entry.kind = json::string(type_kind_name(type->kind));
-      entry.of_type = json::string(type_string(type->of_type));
-    }
-  }
-
-  void add_named(const Type& type) {
-    TypeEntry& entry = types_[type.name];
-    entry.kind = json::string(type_kind_name(type.kind));
-    entry.name = json::string(type.name);
+  void describe_named(const Type& type) {
+    TypeEntry& entry = entries_[indexes_.find(type.name)->second];  // made by build()
     entry.description = optional_string(type.description);
     entry.specified_by_url = optional_string(type.specified_by_url);
     if (type.kind == TypeKind::kObject || type.kind == TypeKind::kInterface) {
       entry.fields = fields_json(type, false);
       entry.all_fields = fields_json(type, true);
-      entry.interfaces = names(type.interfaces);
-      for (const Field& field : type.fields) {
-        add_reference(field.type);
-        for (const InputValue& arg : field.arguments) add_reference(arg.type);
-      }
+      entry.interfaces = references(type.interfaces);
     }
     if (type.kind == TypeKind::kInterface || type.kind == TypeKind::kUnion) {
-      entry.possible_types = names(type.possible_types);
+      entry.possible_types = references(type.possible_types);
     }
     if (type.kind == TypeKind::kEnum) {
       entry.enum_values = enum_values_json(type, false);
@@ -292,14 +310,12 @@ class IntrospectionCache {
     if (type.kind == TypeKind::kInputObject) {
       entry.input_fields = input_values_json(type.input_fields, false);
       entry.all_input_fields = input_values_json(type.input_fields, true);
-      for (const InputValue& field : type.input_fields) add_reference(field.type);
     }
   }
 
   Value directive_json(const Directive& d) {
     json::array locations;
     for (const auto& l : d.locations) locations.emplace_back(l);
-    for (const InputValue& arg : d.arguments) add_reference(arg.type);
     return json::object{{"name", d.name},
                         {"description", optional_string(d.description)},
                         {"isRepeatable", d.repeatable},
@@ -308,7 +324,7 @@ class IntrospectionCache {
                         {"$allArgs", input_values_json(d.arguments, true)}};
   }
 
-  static Value fields_json(const Type& type, bool include_deprecated) {
+  Value fields_json(const Type& type, bool include_deprecated) {
     json::array out;
     for (const auto& f : type.fields) {
       if (!include_deprecated && f.deprecation_reason) continue;
@@ -316,7 +332,7 @@ class IntrospectionCache {
                                  {"description", optional_string(f.description)},
                                  {"$args", input_values_json(f.arguments, false)},
                                  {"$allArgs", input_values_json(f.arguments, true)},
-                                 {"type", type_string(f.type)},
+                                 {"type", reference(f.type)},
                                  {"isDeprecated", f.deprecation_reason.has_value()},
                                  {"deprecationReason", optional_string(f.deprecation_reason)}});
     }
@@ -335,18 +351,18 @@ class IntrospectionCache {
     return out;
   }
 
-  static Value input_value_json(const InputValue& v) {
+  Value input_value_json(const InputValue& v) {
     return json::object{
         {"name", v.name},
         {"description", optional_string(v.description)},
-        {"type", type_string(v.type)},
+        {"type", reference(v.type)},
         {"defaultValue",
          v.default_value ? Value(json::string(print(*v.default_value))) : Value(nullptr)},
         {"isDeprecated", v.deprecation_reason.has_value()},
         {"deprecationReason", optional_string(v.deprecation_reason)}};
   }
 
-  static Value input_values_json(const std::vector<InputValue>& values, bool include_deprecated) {
+  Value input_values_json(const std::vector<InputValue>& values, bool include_deprecated) {
     json::array out;
     for (const auto& v : values) {
       if (include_deprecated || !v.deprecation_reason) out.push_back(input_value_json(v));
@@ -356,9 +372,10 @@ class IntrospectionCache {
 
   std::atomic<bool> built_{false};
   std::mutex building_;
-  std::unordered_map<std::string, TypeEntry, TransparentHash, std::equal_to<>> types_;
+  std::deque<TypeEntry> entries_;  // stable addresses while entries are added
+  std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> indexes_;
   Value description_;
-  Value type_names_;
+  Value types_;
   Value query_type_;
   Value mutation_type_;
   Value subscription_type_;
@@ -388,19 +405,18 @@ void bind_schema_type(Schema& schema, const Cache& cache) {
 }
 
 void bind_type_type(Schema& schema, const Cache& cache) {
-  // Each resolver reads one member of the parent reference's entry; for the
-  // lists taking includeDeprecated, one of two.
+  // kind and name are members of the __Type value itself (default resolver);
+  // each other field reads one member of the value's entry, or for the lists
+  // taking includeDeprecated one of two.
   auto bind = [&](std::string_view field, Value TypeEntry::*value,
                   Value TypeEntry::*with_deprecated = nullptr) {
     schema.resolve_borrowed(
         "__Type", field, [cache, value, with_deprecated](ResolveInfo& info) -> const Value& {
-          const TypeEntry& entry = cache->built_for(info.schema).type(info.parent);
+          const TypeEntry& entry = cache->built_for(info.schema).entry(info.parent);
           if (with_deprecated != nullptr && include_deprecated(info)) return entry.*with_deprecated;
           return entry.*value;
         });
   };
-  bind("kind", &TypeEntry::kind);
-  bind("name", &TypeEntry::name);
   bind("description", &TypeEntry::description);
   bind("specifiedByURL", &TypeEntry::specified_by_url);
   bind("fields", &TypeEntry::fields, &TypeEntry::all_fields);
@@ -423,12 +439,15 @@ std::string_view builtin_sdl() {
   return kBuiltins;
 }
 
-void bind_introspection(Schema& schema) {
+void bind_introspection(Schema& schema, Field& type_field) {
   auto cache = std::make_shared<IntrospectionCache>();
   bind_schema_type(schema, cache);
   bind_type_type(schema, cache);
   schema.resolve_borrowed("__Field", "args", args_of);
   schema.resolve_borrowed("__Directive", "args", args_of);
+  type_field.borrowing_resolver = [cache](ResolveInfo& info) -> const Value& {
+    return cache->built_for(info.schema).named(info.schema, info.args.at("name").as_string());
+  };
 }
 
 }  // namespace myspace::graphql

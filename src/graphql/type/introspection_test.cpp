@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <map>
 #include <set>
 
 #include "graphql/testing/star_wars.h"
@@ -233,6 +234,35 @@ TEST_F(IntrospectionTest, TypeLookupAndTypename) {
   EXPECT_EQ(
       json::serialize(result),
       R"({"data":{"__type":null,"droid":{"name":"Droid","kind":"OBJECT"},"__typename":"Query"}})");
+}
+
+TEST_F(IntrospectionTest, WrapperReferencesAreNotTypeNames) {
+  auto result = testing::run(*schema_, R"({ __type(name: "[Character]") { name } })");
+  EXPECT_EQ(json::serialize(result), R"({"data":{"__type":null}})");
+}
+
+TEST_F(IntrospectionTest, WrappedTypesUnwrapThroughOfType) {
+  auto result = testing::run(*schema_, R"({ __type(name: "Query") { fields { name type {
+    kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } })");
+  std::map<std::string, std::string> types;
+  for (const auto& field : result.at("data").at("__type").at("fields").as_array()) {
+    types[std::string(field.at("name").as_string())] = json::serialize(field.at("type"));
+  }
+  EXPECT_EQ(types.at("search"),
+            R"({"kind":"NON_NULL","name":null,"ofType":{"kind":"LIST","name":null,"ofType":)"
+            R"({"kind":"NON_NULL","name":null,"ofType":{"kind":"UNION","name":"SearchResult"}}}})");
+  EXPECT_EQ(types.at("hero"), R"({"kind":"INTERFACE","name":"Character","ofType":null})");
+}
+
+// Introspection is read from a cache built once per schema: every request,
+// and every schema, gets its own schema's answer.
+TEST_F(IntrospectionTest, EveryRequestGetsTheSameAnswer) {
+  const auto first = json::serialize(testing::run(*schema_, kIntrospectionQuery));
+  EXPECT_EQ(json::serialize(testing::run(*schema_, kIntrospectionQuery)), first);
+  auto other = Schema::from_sdl("type Query { only: Int }");
+  auto result = testing::run(*other, R"({ __schema { queryType { name fields { name } } } })");
+  EXPECT_EQ(json::serialize(result),
+            R"({"data":{"__schema":{"queryType":{"name":"Query","fields":[{"name":"only"}]}}}})");
 }
 
 TEST_F(IntrospectionTest, CanBeSwitchedOff) {

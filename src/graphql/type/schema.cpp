@@ -395,11 +395,7 @@ class SchemaBuilder {
     name_arg.name = "name";
     name_arg.type = s_.arena_.non_null(string_type);
     s_.type_field_.arguments.push_back(std::move(name_arg));
-    s_.type_field_.sync_resolver = [](ResolveInfo& info) -> Value {
-      const auto& name = info.args.at("name").as_string();
-      return info.schema.type(name) ? Value(name) : Value(nullptr);
-    };
-    bind_introspection(s_);
+    bind_introspection(s_, s_.type_field_);
   }
 
   Schema& s_;
