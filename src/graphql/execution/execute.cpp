@@ -8,6 +8,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/container/small_vector.hpp>
 #include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <deque>
@@ -28,28 +29,34 @@ namespace json = boost::json;
 // a selection set meets (every item of a list, say) selects the same fields
 // with the same arguments, so all of that is worked out once per request.
 struct SelectionPlan;
+// Fields are rarely merged from several nodes: one lives inline.
+using FieldNodes = boost::container::small_vector<const ast::Selection*, 1>;
 
 // Whether completing a field's value can await (see completes_below_inline).
 enum class Awaiting : char { kUnknown, kExamining, kNever, kMaybe };
 
 struct FieldPlan {
-  std::string_view key;                      // the response key
-  std::vector<const ast::Selection*> nodes;  // the merged field nodes (spec 6.3.2)
+  std::string_view key;  // the response key
+  FieldNodes nodes;      // the merged field nodes (spec 6.3.2)
   const Type* parent_type = nullptr;
   const Field* def = nullptr;  // nullptr for an unknown field, which is omitted (spec 6.3)
 
   // Filled on first use:
-  std::vector<std::pair<const Type*, SelectionPlan*>> subplans;  // by object type
+  // By object type: one, except for abstract fields.
+  boost::container::small_vector<std::pair<const Type*, SelectionPlan*>, 1> subplans;
   bool args_coerced = false;
   json::object args;
   std::exception_ptr args_error;
   Awaiting below = Awaiting::kUnknown;
-  std::size_t member_hint = 0;  // where default_resolve last found the member
+  std::size_t member_hint = 0;             // where default_resolve last found the member
+  std::optional<Passthrough> passthrough;  // of the field's scalar type
 
   const ast::Selection& node() const { return *nodes.front(); }
 };
 
 struct SelectionPlan {
+  explicit SelectionPlan(json::storage_ptr storage) : shape(std::move(storage)) {}
+
   std::vector<FieldPlan> fields;  // in response order, unknown ones included
   // The response object of the known fields, all null: each object starts
   // as a copy of it (copying skips the duplicate-key search of inserting).
@@ -174,7 +181,8 @@ class Executor {
                     op.loc);
       co_return std::nullopt;
     }
-    SelectionPlan& plan = plans_.emplace_back();
+    SelectionPlan& plan = plans_.emplace_back(storage_);
+    plan.fields.reserve(op.selection_set.selections.size());
     Visited visited;
     collect_fields(root, op.selection_set, plan, visited);
     shape(plan);
@@ -268,7 +276,11 @@ class Executor {
     }
     SelectionPlan*& shared = shared_plans_[{object_type, field.nodes}];
     if (shared == nullptr) {
-      shared = &plans_.emplace_back();
+      shared = &plans_.emplace_back(storage_);
+      std::size_t selections = 0;  // as many fields, unless fragments add more
+      for (const ast::Selection* node : field.nodes)
+        selections += node->selection_set.selections.size();
+      shared->fields.reserve(selections);
       Visited visited;
       for (const ast::Selection* node : field.nodes) {
         collect_fields(object_type, node->selection_set, *shared, visited);
@@ -279,9 +291,9 @@ class Executor {
     return *shared;
   }
 
-  // (In the response's arena too: it lives as long as the request.)
-  void shape(SelectionPlan& plan) const {
-    plan.shape = json::object(storage_);
+  // (The shape is in the response's arena too: it lives as long as the
+  // request.)
+  static void shape(SelectionPlan& plan) {
     plan.shape.reserve(plan.fields.size());
     for (const FieldPlan& field : plan.fields) {
       if (field.def != nullptr) plan.shape.emplace(field.key, nullptr);
@@ -610,20 +622,21 @@ class Executor {
     }
   }
 
-  bool serialize_leaf(const Type* type, const FieldPlan& field, const Value& result,
+  bool serialize_leaf(const Type* type, FieldPlan& field, const Value& result,
                       const ResponsePath& path, Value& slot) {
     if (type->kind == TypeKind::kEnum) {
       if (result.is_string() && type->enum_value(result.get_string()) != nullptr) {
-        slot = result;
+        copy_leaf(result, slot);
         return true;
       }
       field_error("Enum \"" + type->name + "\" cannot represent value: " + inspect(result), field,
                   path);
       return false;
     }
+    if (!field.passthrough) field.passthrough = serialize_passthrough(type->scalar);
     // (`result` is not null: nulls never reach a leaf.)
-    if (!type->scalar.serialize || serializes_unchanged(type->scalar, result)) {
-      slot = result;
+    if (!type->scalar.serialize || passes_through(*field.passthrough, result)) {
+      copy_leaf(result, slot);
       return true;
     }
     try {
@@ -633,6 +646,27 @@ class Executor {
       field_error(e.what(), field, path);
     }
     return false;
+  }
+
+  // Copies a leaf value into its slot (null, in the response's storage)
+  // without value's copy-and-swap through a temporary.
+  static void copy_leaf(const Value& from, Value& to) {
+    switch (from.kind()) {
+      case json::kind::string:
+        to.emplace_string() = from.get_string();
+        return;
+      case json::kind::bool_:
+        to.emplace_bool() = from.get_bool();
+        return;
+      case json::kind::int64:
+        to.emplace_int64() = from.get_int64();
+        return;
+      case json::kind::double_:
+        to.emplace_double() = from.get_double();
+        return;
+      default:
+        to = from;
+    }
   }
 
   bool null_from_serialize(const Type* type, const FieldPlan& field, const Value& result,
@@ -751,8 +785,7 @@ class Executor {
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
   std::deque<SelectionPlan> plans_;  // stable addresses: fields point at their subplans
-  std::map<std::pair<const Type*, std::vector<const ast::Selection*>>, SelectionPlan*>
-      shared_plans_;
+  std::map<std::pair<const Type*, FieldNodes>, SelectionPlan*> shared_plans_;
   json::storage_ptr storage_ = json::make_shared_resource<json::monotonic_resource>();
 };
 

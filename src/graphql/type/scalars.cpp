@@ -175,16 +175,30 @@ bool is_specified_scalar(std::string_view name) {
   return name == "Int" || name == "Float" || name == "String" || name == "Boolean" || name == "ID";
 }
 
-bool serializes_unchanged(const ScalarFunctions& functions, const Value& value) {
+Passthrough serialize_passthrough(const ScalarFunctions& functions) {
   using Serialize = Value (*)(const Value&);
   const Serialize* serialize = functions.serialize.target<Serialize>();
-  if (serialize == nullptr) return false;
-  if (*serialize == serialize_string || *serialize == serialize_id) return value.is_string();
-  if (*serialize == serialize_boolean) return value.is_bool();
-  if (*serialize == serialize_int) {
-    return value.is_int64() && value.get_int64() >= kMinInt && value.get_int64() <= kMaxInt;
+  if (serialize == nullptr) return Passthrough::kNone;
+  if (*serialize == serialize_string || *serialize == serialize_id) return Passthrough::kString;
+  if (*serialize == serialize_boolean) return Passthrough::kBoolean;
+  if (*serialize == serialize_int) return Passthrough::kInt;
+  if (*serialize == serialize_float) return Passthrough::kFloat;
+  return Passthrough::kNone;
+}
+
+bool passes_through(Passthrough passthrough, const Value& value) {
+  switch (passthrough) {
+    case Passthrough::kString:
+      return value.is_string();
+    case Passthrough::kBoolean:
+      return value.is_bool();
+    case Passthrough::kInt:
+      return value.is_int64() && value.get_int64() >= kMinInt && value.get_int64() <= kMaxInt;
+    case Passthrough::kFloat:
+      return value.is_double() && std::isfinite(value.get_double());
+    case Passthrough::kNone:
+      break;
   }
-  if (*serialize == serialize_float) return value.is_double() && std::isfinite(value.get_double());
   return false;
 }
 

@@ -12,10 +12,13 @@ namespace myspace::graphql {
 std::optional<ScalarFunctions> specified_scalar(std::string_view name);
 bool is_specified_scalar(std::string_view name);
 
-// Whether `functions.serialize` is a specified scalar's and returns `value`
-// unchanged (a string for String, a 32-bit integer for Int...): the executor
-// then copies the value as it is, skipping the call and its temporary.
-bool serializes_unchanged(const ScalarFunctions& functions, const Value& value);
+// Which values a scalar's serialize returns unchanged: for a specified
+// scalar, the values already of its JSON kind (strings for String and ID,
+// 32-bit integers for Int...); none for custom scalars. The executor copies
+// such values as they are, skipping the call and its temporary.
+enum class Passthrough { kNone, kString, kBoolean, kInt, kFloat };
+Passthrough serialize_passthrough(const ScalarFunctions& functions);
+bool passes_through(Passthrough passthrough, const Value& value);
 
 // graphql-js's inspect() for JSON values in messages: strings quoted,
 // objects as { a: 1 }.
