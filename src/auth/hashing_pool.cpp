@@ -1,5 +1,9 @@
 #include "auth/hashing_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <chrono>
@@ -11,6 +15,23 @@
 
 namespace myspace::auth {
 namespace asio = boost::asio;
+
+namespace {
+
+// On Linux the nice value belongs to the thread, so this lowers only the
+// calling pool thread, once. Failure (a sandbox forbidding it) only costs the
+// priority, never the hash.
+void lower_thread_priority_once(int nice) {
+  thread_local const bool lowered = [nice] {
+    if (nice <= 0) return false;
+    const auto thread_id = static_cast<id_t>(::gettid());
+    const int current = ::getpriority(PRIO_PROCESS, thread_id);
+    return ::setpriority(PRIO_PROCESS, thread_id, std::min(current + nice, 19)) == 0;
+  }();
+  static_cast<void>(lowered);
+}
+
+}  // namespace
 
 HashingPool::HashingPool(HashingPoolOptions options)
     : options_(options),
@@ -48,6 +69,7 @@ asio::awaitable<T> HashingPool::execute(HashingPool* self, F work) {
       pool->pending_gauge_.add(-1);
     }
   } done{self};
+  lower_thread_priority_once(self->options_.thread_nice);
   const auto started = std::chrono::steady_clock::now();
   T result = work();
   self->latency_.observe(

@@ -9,6 +9,11 @@
 // cost, so a login for an email that does not exist costs the same time as a
 // wrong password (no user enumeration through timing).
 //
+// The pool's threads run at a lower scheduling priority (nice) than the event
+// loops: on a shared machine a login storm then takes the CPU the request
+// handlers leave, instead of taking turns with them and multiplying the
+// latency of every other request.
+//
 // Thread-safe. Destroy it only after every event loop that uses it has stopped.
 
 #include <atomic>
@@ -28,6 +33,7 @@ struct HashingPoolOptions {
   int cost = 12;                 // bcrypt cost for new hashes, kMinBcryptCost..kMaxBcryptCost
   std::size_t threads = 2;       // bcrypt threads
   std::size_t max_pending = 64;  // running + queued; beyond it: kUnavailable
+  int thread_nice = 10;          // added to the pool threads' nice value (0..19)
 };
 
 class HashingPool {

@@ -22,6 +22,7 @@ AuthConfig AuthConfig::from_env(const config::Environment& env, bool production)
   const auto cores = static_cast<std::int64_t>(std::max(1U, std::thread::hardware_concurrency()));
   config.bcrypt_threads = static_cast<std::size_t>(env.integer("BCRYPT_THREADS", cores, 1, 256));
   config.bcrypt_queue = static_cast<std::size_t>(env.integer("BCRYPT_QUEUE", 64, 1, 100'000));
+  config.bcrypt_nice = static_cast<int>(env.integer("BCRYPT_NICE", 10, 0, 19));
   config.sensitive_per_minute = env.integer("AUTH_RATE_LIMIT", 10, 1, 1'000'000);
   config.trusted_proxies = env.list("TRUSTED_PROXIES", "");
   config.production = production;
@@ -33,7 +34,8 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
   auto hasher = std::make_shared<auth::HashingPool>(
       auth::HashingPoolOptions{.cost = config.bcrypt_cost,
                                .threads = config.bcrypt_threads,
-                               .max_pending = config.bcrypt_queue});
+                               .max_pending = config.bcrypt_queue,
+                               .thread_nice = config.bcrypt_nice});
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
   auto local_limits = std::make_shared<auth::LocalRateLimiter>();
   const auth::PasswordPolicy& policy = auth::PasswordPolicy::standard();

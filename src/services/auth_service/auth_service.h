@@ -22,6 +22,7 @@ struct AuthConfig {
   // BCRYPT_THREADS (default: cores) and BCRYPT_QUEUE (jobs running + waiting).
   std::size_t bcrypt_threads = 2;
   std::size_t bcrypt_queue = 64;
+  int bcrypt_nice = 10;  // the hashing threads yield the CPU to request handling
   // Requests per minute per client address on /register, /login, /refresh and
   // /password (AUTH_RATE_LIMIT, default 10 as the seed says).
   std::int64_t sensitive_per_minute = 10;
