@@ -59,6 +59,14 @@ asio::awaitable<bool> AccountStore::set_password_hash(std::string id, std::strin
   co_return result.affected_rows() == 1;
 }
 
+asio::awaitable<bool> AccountStore::upgrade_password_hash(std::string id, std::string current,
+                                                          std::string upgraded) {
+  const db::Result result = co_await pool_.query(
+      "UPDATE users SET password_hash = $3 WHERE msf_id = $1 AND password_hash = $2", std::move(id),
+      std::move(current), std::move(upgraded));
+  co_return result.affected_rows() == 1;
+}
+
 #undef MYSPACE_USER_COLUMNS
 
 }  // namespace myspace::auth_service

@@ -43,6 +43,11 @@ class AccountStore {
   boost::asio::awaitable<std::optional<UserRecord>> find_by_id(std::string id);
   // False when the user no longer exists.
   boost::asio::awaitable<bool> set_password_hash(std::string id, std::string password_hash);
+  // Replaces the hash of the same password (a rehash at a higher cost) only if
+  // it is still `current`: a password changed meanwhile is never overwritten.
+  // Leaves password_changed_at alone, since the password did not change.
+  boost::asio::awaitable<bool> upgrade_password_hash(std::string id, std::string current,
+                                                     std::string upgraded);
 
  private:
   db::Pool& pool_;

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "auth/account_input.h"
+#include "auth/password.h"
 #include "common/error.h"
 #include "common/log.h"
 #include "common/metrics.h"
@@ -358,6 +359,7 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
     invalid_credentials();
   }
 
+  co_await rehash_if_outdated(*user, password);
   auto issued = co_await deps_.sessions.create(user->id, user->account_type);
   const auto access = deps_.tokens.sign(user->id, issued.session.id, user->account_type);
   Metrics::get().logins_ok.inc();
@@ -375,6 +377,26 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
   response.set(field::set_cookie, refresh_cookie(issued.refresh_token));
   no_store(response);
   co_return response;
+}
+
+// A hash made at a lower cost than BCRYPT_COST (the cost was raised since) is
+// replaced while the password is at hand, the only moment it can be. It costs
+// that one login a second hash; a failure only leaves the old hash in place.
+asio::awaitable<void> AuthApi::rehash_if_outdated(const UserRecord& user, std::string password) {
+  const int stored_cost = auth::bcrypt_cost(user.password_hash);
+  const int wanted_cost = deps_.hasher.options().cost;
+  if (stored_cost >= wanted_cost) co_return;
+  try {
+    std::string upgraded = co_await deps_.hasher.hash(std::move(password));
+    const bool replaced =
+        co_await deps_.accounts.upgrade_password_hash(user.id, user.password_hash, upgraded);
+    if (replaced) {
+      log::info("auth.password_rehashed",
+                {{"user_id", user.id}, {"from_cost", stored_cost}, {"to_cost", wanted_cost}});
+    }
+  } catch (const std::exception& e) {
+    log::warn("auth.rehash_failed", {{"user_id", user.id}, {"reason", e.what()}});
+  }
 }
 
 asio::awaitable<http::Response> AuthApi::verify(http::Context& ctx) {

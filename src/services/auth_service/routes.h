@@ -67,6 +67,7 @@ class AuthApi {
   boost::asio::awaitable<std::optional<auth::RateDecision>> over_limit(std::string bucket,
                                                                        const http::Context& ctx);
   boost::asio::awaitable<auth::AccessClaims> authenticate(const http::Context& ctx);
+  boost::asio::awaitable<void> rehash_if_outdated(const UserRecord& user, std::string password);
   std::string client_address(const http::Context& ctx) const;
   std::string refresh_cookie(std::string_view token) const;
   std::string cleared_cookie() const;

@@ -1,6 +1,7 @@
 // Registration and login input: duplicates (409, never 500), the password
 // policy, validation naming the field, oversized input, literal storage of
-// HTML and SQL metacharacters, and no user enumeration through login.
+// HTML and SQL metacharacters, no user enumeration through login, and
+// rehashing at a raised bcrypt cost.
 #include <boost/json/serialize.hpp>
 
 #include "common/metrics.h"
@@ -138,6 +139,42 @@ TEST_F(AuthTest, UnknownEmailAndWrongPasswordAreIndistinguishable) {
   EXPECT_EQ(unknown.header("Set-Cookie"), "");
   EXPECT_EQ(login("KNOWN@example.com", "a-Long-passphrase-9", "198.51.100.13").status,
             http::Status::ok);
+}
+
+// Fails the test unless `username`'s stored hash has bcrypt cost `cost`.
+void expect_hash_cost(myspace::testing::TempPostgres& postgres, std::string_view username,
+                      int cost) {
+  const std::string prefix = "$2b$" + std::to_string(cost) + "$";
+  EXPECT_NO_THROW(
+      postgres.execute("DO $check$ BEGIN IF NOT EXISTS (SELECT 1 FROM users WHERE username = '" +
+                       std::string(username) + "' AND starts_with(password_hash, '" + prefix +
+                       "')) THEN RAISE EXCEPTION 'hash cost is not " + std::to_string(cost) +
+                       "'; END IF; END $check$"))
+      << username << " should have a cost-" << cost << " hash";
+}
+
+TEST_F(AuthTest, ALoginRehashesAPasswordStoredAtALowerCostThanConfigured) {
+  register_user("rehash@example.com", "rehash_user");  // cost 10, the tests' default
+  expect_hash_cost(postgres_, "rehash_user", 10);
+
+  auto raised = config();
+  raised.bcrypt_cost = 11;
+  AuthServer stronger(raised);
+  const auto call = [](std::uint16_t port, std::string_view password) {
+    return send(
+        port,
+        Call{"/login", serialize(object{{"email", "rehash@example.com"}, {"password", password}}),
+             "198.51.100.20"});
+  };
+  EXPECT_EQ(call(stronger.port(), "not-the-passphrase").status, http::Status::unauthorized);
+  expect_hash_cost(postgres_, "rehash_user", 10);  // a wrong password changes nothing
+
+  EXPECT_EQ(call(stronger.port(), "a-Long-passphrase-9").status, http::Status::ok);
+  expect_hash_cost(postgres_, "rehash_user", 11);
+  // The new hash is of the same password, and a server at the lower cost never downgrades it.
+  EXPECT_EQ(call(server().port(), "a-Long-passphrase-9").status, http::Status::ok);
+  EXPECT_EQ(call(stronger.port(), "a-Long-passphrase-9").status, http::Status::ok);
+  expect_hash_cost(postgres_, "rehash_user", 11);
 }
 
 }  // namespace
