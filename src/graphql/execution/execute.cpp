@@ -13,7 +13,9 @@
 #include <boost/json/monotonic_resource.hpp>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "graphql/execution/values.h"
@@ -63,6 +65,65 @@ struct SelectionPlan {
   json::object shape;
 };
 
+// The plans of one operation against one state of a schema: its root
+// selection's and every sub-selection's (shared by fields with the same
+// nodes, so a fragment spread in several places is planned once).
+struct OperationPlans {
+  explicit OperationPlans(json::storage_ptr shape_storage) : storage(std::move(shape_storage)) {}
+
+  json::storage_ptr storage;        // of the plans' shapes
+  std::deque<SelectionPlan> plans;  // stable addresses: fields point at their subplans
+  std::map<std::pair<const Type*, FieldNodes>, SelectionPlan*> shared;
+  SelectionPlan* root = nullptr;
+};
+
+// Plans a document keeps for its next executions (in its ExecutionCache):
+// the gateway's DocumentCache hands the same document to every request of
+// the same text. Only for operations without variables, whose plans (fields
+// kept by @skip/@include, coerced arguments) depend on nothing but the
+// document, the operation and the schema. One set per thread: plans grow as
+// execution meets new types, which requests of one thread do only between
+// suspension points, while threads would race.
+class DocumentPlans {
+ public:
+  std::shared_ptr<OperationPlans> plans_for(const ast::OperationDefinition& operation,
+                                            const Schema& schema) {
+    const std::thread::id thread = std::this_thread::get_id();
+    std::lock_guard lock(mutex_);
+    for (Entry& entry : entries_) {
+      if (entry.operation != &operation || entry.thread != thread || entry.schema != &schema) {
+        continue;
+      }
+      // A rebinding (or another schema made where a freed one was) makes
+      // what was planned stale.
+      if (entry.generation != schema.generation()) {
+        entry.generation = schema.generation();
+        entry.plans = fresh_plans();
+      }
+      return entry.plans;
+    }
+    entries_.push_back({&operation, thread, &schema, schema.generation(), fresh_plans()});
+    return entries_.back().plans;
+  }
+
+ private:
+  struct Entry {
+    const ast::OperationDefinition* operation;
+    std::thread::id thread;
+    const Schema* schema;
+    std::uint64_t generation;
+    std::shared_ptr<OperationPlans> plans;
+  };
+
+  // Their shapes in the default storage: they outlive every request.
+  static std::shared_ptr<OperationPlans> fresh_plans() {
+    return std::make_shared<OperationPlans>(json::storage_ptr());
+  }
+
+  std::mutex mutex_;
+  std::vector<Entry> entries_;
+};
+
 // Runs tasks concurrently on the current executor (the request's strand) and
 // resumes when all are done. A single task is simply awaited.
 asio::awaitable<void> join_all(std::vector<asio::awaitable<void>> tasks) {
@@ -100,11 +161,6 @@ asio::awaitable<void> join_all(std::vector<asio::awaitable<void>> tasks) {
 const Value& null_value() {
   static const Value kNull;
   return kNull;
-}
-
-const json::object& no_arguments() {
-  static const json::object kEmpty;
-  return kEmpty;
 }
 
 class Executor {
@@ -181,11 +237,16 @@ class Executor {
                     op.loc);
       co_return std::nullopt;
     }
-    SelectionPlan& plan = plans_.emplace_back(storage_);
-    plan.fields.reserve(op.selection_set.selections.size());
-    Visited visited;
-    collect_fields(root, op.selection_set, plan, visited);
-    shape(plan);
+    plans_ = plans_for(op);
+    if (plans_->root == nullptr) {
+      SelectionPlan& root_plan = plans_->plans.emplace_back(plans_->storage);
+      root_plan.fields.reserve(op.selection_set.selections.size());
+      Visited visited;
+      collect_fields(root, op.selection_set, root_plan, visited);
+      shape(root_plan);
+      plans_->root = &root_plan;
+    }
+    SelectionPlan& plan = *plans_->root;
     const bool serial = op.operation == ast::OperationType::kMutation;
     if (!serial && selection_never_awaits(plan)) {
       json::object data(storage_);
@@ -193,6 +254,15 @@ class Executor {
       co_return data;
     }
     co_return co_await execute_fields(options_.root_value, plan, nullptr, serial);
+  }
+
+  // The document's kept plans for the operation, or new ones for this
+  // request only (their shapes in the response's arena) when it has variables.
+  std::shared_ptr<OperationPlans> plans_for(const ast::OperationDefinition& op) {
+    if (!op.variables.empty()) return std::make_shared<OperationPlans>(storage_);
+    auto kept = document_.execution_cache.get_or_make<DocumentPlans>(
+        [] { return std::make_shared<DocumentPlans>(); });
+    return kept->plans_for(op, schema_);
   }
 
   // --- Field collection (spec 6.3.2) ----------------------------------------
@@ -265,6 +335,7 @@ class Executor {
     field.nodes.push_back(&sel);
     field.parent_type = object_type;
     field.def = schema_.field_definition(object_type, sel.name);
+    field.args_coerced = field.def == nullptr || field.def->arguments.empty();
   }
 
   // The plan of the field's sub-selections on `object_type` (several for an
@@ -274,9 +345,9 @@ class Executor {
     for (auto& [type, plan] : field.subplans) {
       if (type == object_type) return *plan;
     }
-    SelectionPlan*& shared = shared_plans_[{object_type, field.nodes}];
+    SelectionPlan*& shared = plans_->shared[{object_type, field.nodes}];
     if (shared == nullptr) {
-      shared = &plans_.emplace_back(storage_);
+      shared = &plans_->plans.emplace_back(plans_->storage);
       std::size_t selections = 0;  // as many fields, unless fragments add more
       for (const ast::Selection* node : field.nodes)
         selections += node->selection_set.selections.size();
@@ -302,19 +373,24 @@ class Executor {
 
   // Coerced once per request: the arguments depend only on the field nodes
   // and the variables. An invalid argument fails every use of the field.
+  // (Fields without arguments start out coerced: an empty object.)
   const json::object& arguments(FieldPlan& field) {
-    if (field.def->arguments.empty()) return no_arguments();
-    if (!field.args_coerced) {
-      field.args_coerced = true;
+    if (field.args_coerced) return field.args;
+    return coerce_arguments(field);
+  }
+
+  const json::object& coerce_arguments(FieldPlan& field) {
+    if (!field.args_error) {
       try {
         field.args = coerce_argument_values(field.def->arguments, field.node().arguments,
                                             variables_, field.node().loc);
+        field.args_coerced = true;
+        return field.args;
       } catch (...) {
         field.args_error = std::current_exception();
       }
     }
-    if (field.args_error) std::rethrow_exception(field.args_error);
-    return field.args;
+    std::rethrow_exception(field.args_error);
   }
 
   // --- Which fields complete inline -----------------------------------------
@@ -784,8 +860,7 @@ class Executor {
   json::object variables_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
   std::vector<GraphQLError> errors_;
-  std::deque<SelectionPlan> plans_;  // stable addresses: fields point at their subplans
-  std::map<std::pair<const Type*, FieldNodes>, SelectionPlan*> shared_plans_;
+  std::shared_ptr<OperationPlans> plans_;
   json::storage_ptr storage_ = json::make_shared_resource<json::monotonic_resource>();
 };
 

@@ -11,6 +11,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -505,6 +506,79 @@ TEST(Execute, ValuesTakenFromTheResponseOutliveIt) {
     kept.emplace(result.at("data").at("items"));
   }
   EXPECT_EQ(json::serialize(*kept), R"([{"id":0,"tags":["a","b"]},{"id":1,"tags":["a","b"]}])");
+}
+
+// Executes a parsed document (plans are kept in it between executions).
+json::object execute_document(const Schema& schema, const ast::Document& document,
+                              json::object variables = {}) {
+  asio::io_context io;
+  ExecuteOptions options;
+  options.variables = std::move(variables);
+  options.context = std::make_shared<testing::StarWarsContext>();
+  json::object result;
+  asio::co_spawn(io, execute(schema, document, std::move(options)),
+                 [&](std::exception_ptr e, json::object r) {
+                   if (e) std::rethrow_exception(e);
+                   result = std::move(r);
+                 });
+  io.run();
+  return result;
+}
+
+TEST(ExecutionPlans, FollowTheSchemaWhenItsBindingsChange) {
+  auto schema = Schema::from_sdl("type Query { a: Int }");
+  const auto document = parse("{ a }");
+  schema->resolve_sync("Query", "a", [](ResolveInfo&) { return Value(1); });
+  EXPECT_EQ(json::serialize(execute_document(*schema, document)), R"({"data":{"a":1}})");
+  // Now asynchronous: a plan kept from before would run it inline.
+  schema->resolve("Query", "a", [](ResolveInfo&) -> asio::awaitable<Value> { co_return 2; });
+  EXPECT_EQ(json::serialize(execute_document(*schema, document)), R"({"data":{"a":2}})");
+  auto other = Schema::from_sdl("type Query { a: Int }");
+  other->resolve_sync("Query", "a", [](ResolveInfo&) { return Value(3); });
+  EXPECT_EQ(json::serialize(execute_document(*other, document)), R"({"data":{"a":3}})");
+  EXPECT_EQ(json::serialize(execute_document(*schema, document)), R"({"data":{"a":2}})");
+}
+
+TEST(ExecutionPlans, OperationsWithVariablesArePlannedPerRequest) {
+  auto schema = testing::star_wars_schema();
+  const auto document = parse(R"(query ($withName: Boolean!, $episode: Episode) {
+    hero(episode: $episode) { id name @include(if: $withName) } })");
+  EXPECT_EQ(json::serialize(execute_document(*schema, document, {{"withName", true}})),
+            R"({"data":{"hero":{"id":"2001","name":"R2-D2"}}})");
+  EXPECT_EQ(json::serialize(
+                execute_document(*schema, document, {{"withName", false}, {"episode", "EMPIRE"}})),
+            R"({"data":{"hero":{"id":"1000"}}})");
+}
+
+TEST(ExecutionPlans, AMovedDocumentStartsWithoutThem) {
+  auto schema = testing::star_wars_schema();
+  auto original = std::make_unique<ast::Document>(parse("{ hero { name friends { name } } }"));
+  const auto expected = json::serialize(execute_document(*schema, *original));
+  ast::Document moved = std::move(*original);
+  original.reset();  // with the plans it kept
+  EXPECT_EQ(json::serialize(execute_document(*schema, moved)), expected);
+  EXPECT_EQ(json::serialize(execute_document(*schema, moved)), expected);
+}
+
+// Requests of one thread share a document's plans while they interleave
+// (the friends resolve through a DataLoader and suspend).
+TEST(ExecutionPlans, InterleavedRequestsShareThem) {
+  auto schema = testing::star_wars_schema();
+  const auto document = parse("{ hero { name friends { name appearsIn friends { name } } } }");
+  const auto expected = json::serialize(execute_document(*schema, document));
+  asio::io_context io;
+  std::vector<std::string> results;
+  for (int i = 0; i < 3; ++i) {
+    ExecuteOptions options;
+    options.context = std::make_shared<testing::StarWarsContext>();
+    asio::co_spawn(io, execute(*schema, document, std::move(options)),
+                   [&](std::exception_ptr e, json::object r) {
+                     if (e) std::rethrow_exception(e);
+                     results.push_back(json::serialize(r));
+                   });
+  }
+  io.run();
+  EXPECT_EQ(results, std::vector<std::string>(3, expected));
 }
 
 TEST(DataLoader, BatchesConcurrentLoadsAndCachesKeys) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -194,9 +195,42 @@ struct TypeSystemDefinition {
 
 using Definition = std::variant<OperationDefinition, FragmentDefinition, TypeSystemDefinition>;
 
+// What execution works out once for a document object and keeps for its next
+// executions (execute.cpp's plans). It points into the document's nodes, so a
+// copy or move of the document starts empty: only the object it was made for
+// may use it. A document must not change once it has been executed.
+class ExecutionCache {
+ public:
+  ExecutionCache() = default;
+  ExecutionCache(const ExecutionCache&) noexcept {}
+  ExecutionCache(ExecutionCache&&) noexcept {}
+  ExecutionCache& operator=(const ExecutionCache&) noexcept { return reset(); }
+  ExecutionCache& operator=(ExecutionCache&&) noexcept { return reset(); }
+  ~ExecutionCache() = default;
+
+  // The content, made by `make` on first use, by whichever thread comes
+  // first. Type-erased: the language layer knows nothing of execution.
+  template <typename T, typename Make>
+  std::shared_ptr<T> get_or_make(Make make) const {
+    std::lock_guard lock(mutex_);
+    if (!content_) content_ = make();
+    return std::static_pointer_cast<T>(content_);
+  }
+
+ private:
+  ExecutionCache& reset() noexcept {
+    std::lock_guard lock(mutex_);
+    content_.reset();
+    return *this;
+  }
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<void> content_;
+};
+
 struct Document {
   std::shared_ptr<const std::string> source;
   std::vector<Definition> definitions;
+  ExecutionCache execution_cache;
 };
 
 }  // namespace myspace::graphql::ast

@@ -271,10 +271,11 @@ class IntrospectionCache {
     const std::size_t index = entries_.size();
     TypeEntry& entry = entries_.emplace_back();
     indexes_.emplace(type_string(type), index);
+    // ("$type" first: every field but kind and name looks it up.)
     entry.reference = json::object{
+        {"$type", static_cast<std::uint64_t>(index)},
         {"kind", type_kind_name(type->kind)},
-        {"name", type->is_wrapper() ? Value(nullptr) : Value(json::string(type->name))},
-        {"$type", static_cast<std::uint64_t>(index)}};
+        {"name", type->is_wrapper() ? Value(nullptr) : Value(json::string(type->name))}};
     entry.of_type = of_type;
     return entry;
   }

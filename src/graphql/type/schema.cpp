@@ -1,6 +1,7 @@
 #include "graphql/type/schema.h"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 #include "graphql/language/parser.h"
@@ -412,7 +413,16 @@ class SchemaBuilder {
 std::shared_ptr<Schema> Schema::from_sdl(std::string_view sdl) {
   std::shared_ptr<Schema> schema(new Schema());
   SchemaBuilder(*schema).build(sdl);
+  schema->changed();
   return schema;
+}
+
+Schema& Schema::changed() {
+  // Unique across schemas too, so a schema made where a freed one was does
+  // not inherit what was kept for it.
+  static std::atomic<std::uint64_t> generations{0};
+  generation_ = ++generations;
+  return *this;
 }
 
 namespace {
@@ -452,19 +462,19 @@ static Field& bindable_field(Schema& schema, std::string_view type_name,
 Schema& Schema::resolve(std::string_view type_name, std::string_view field_name,
                         Resolver resolver) {
   bindable_field(*this, type_name, field_name).resolver = std::move(resolver);
-  return *this;
+  return changed();
 }
 
 Schema& Schema::resolve_sync(std::string_view type_name, std::string_view field_name,
                              SyncResolver resolver) {
   bindable_field(*this, type_name, field_name).sync_resolver = std::move(resolver);
-  return *this;
+  return changed();
 }
 
 Schema& Schema::resolve_borrowed(std::string_view type_name, std::string_view field_name,
                                  BorrowingResolver resolver) {
   bindable_field(*this, type_name, field_name).borrowing_resolver = std::move(resolver);
-  return *this;
+  return changed();
 }
 
 Schema& Schema::resolve_type(std::string_view abstract_type, TypeResolver resolver) {
@@ -474,7 +484,7 @@ Schema& Schema::resolve_type(std::string_view abstract_type, TypeResolver resolv
                   "\": it is not an interface or union type.");
   }
   it->second->type_resolver = std::move(resolver);
-  return *this;
+  return changed();
 }
 
 Schema& Schema::scalar(std::string_view scalar_name, ScalarFunctions functions) {
@@ -485,12 +495,12 @@ Schema& Schema::scalar(std::string_view scalar_name, ScalarFunctions functions) 
                   "\": it is not a custom scalar of this schema.");
   }
   it->second->scalar = std::move(functions);
-  return *this;
+  return changed();
 }
 
 Schema& Schema::set_introspection(bool enabled) {
   introspection_ = enabled;
-  return *this;
+  return changed();
 }
 
 const Type* Schema::type(std::string_view name) const {

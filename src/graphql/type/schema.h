@@ -4,6 +4,7 @@
 // scalar functions before it serves requests. After start-up it is read-only
 // and shared by all requests; nothing in here is request state.
 
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
@@ -65,6 +66,9 @@ class Schema {
   // fail validation); __typename stays, as clients need it.
   Schema& set_introspection(bool enabled);
   bool introspection_enabled() const { return introspection_; }
+  // Changes with every binding above and differs between schemas: what is
+  // derived from a schema and kept (execution plans) is keyed on it.
+  std::uint64_t generation() const { return generation_; }
 
   const Type* type(std::string_view name) const;
   const Type* query_type() const { return query_; }
@@ -95,6 +99,7 @@ class Schema {
  private:
   Schema() = default;
   friend class SchemaBuilder;
+  Schema& changed();  // a new generation
 
   std::vector<ast::Document> documents_;  // the SDL, for default values
   std::deque<Type> named_types_;
@@ -109,6 +114,7 @@ class Schema {
   const Type* subscription_ = nullptr;
   std::optional<std::string> description_;
   bool introspection_ = true;
+  std::uint64_t generation_ = 0;
   Field typename_field_;
   Field schema_field_;
   Field type_field_;
