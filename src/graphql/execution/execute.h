@@ -5,7 +5,9 @@
 // overlap); mutation fields run one after another. Field errors become
 // entries of "errors" with message, locations, path and extensions.code, and
 // nulls propagate per the spec. A request runs on a strand of the caller's
-// executor, so resolvers need no locking of request state.
+// executor, so resolvers need no locking of request state. Fields with no
+// asynchronous resolver anywhere below them complete inline, without
+// coroutines; the response's values share one arena per request.
 
 #include <any>
 #include <boost/asio/awaitable.hpp>
@@ -29,7 +31,9 @@ struct ExecuteOptions {
   std::function<void(const std::exception& exception, GraphQLError& error)> format_error;
 };
 
-// The document and schema must outlive the returned awaitable.
+// The document and schema must outlive the returned awaitable. The document
+// keeps execution plans for its next executions (see ast::ExecutionCache),
+// so it must not change once executed.
 boost::asio::awaitable<boost::json::object> execute(const Schema& schema,
                                                     const ast::Document& document,
                                                     ExecuteOptions options);
