@@ -72,12 +72,28 @@ bool is_idempotent(Verb method) {
          method == Verb::delete_ || method == Verb::options;
 }
 
-[[noreturn]] void fail(beast::error_code ec, const Target& target, std::string_view stage) {
-  const std::string detail = std::string(stage) + " " + target.key() + ": " + ec.message();
-  if (ec == beast::error::timeout || ec == asio::error::timed_out) {
-    throw Error(ErrorCode::kTimeout, "upstream timed out", detail);
+std::string_view stage_name(FailedStage stage) noexcept {
+  switch (stage) {
+    case FailedStage::kResolve:
+      return "resolve";
+    case FailedStage::kConnect:
+      return "connect";
+    case FailedStage::kExchange:
+      break;
   }
-  throw Error(ErrorCode::kUnavailable, "upstream unavailable", detail);
+  return "exchange";
+}
+
+// `step` refines the stage in the detail for people ("write", "read").
+[[noreturn]] void fail(beast::error_code ec, const Target& target, FailedStage stage,
+                       std::string_view step = {}) {
+  const std::string detail = std::string(step.empty() ? stage_name(stage) : step) + " " +
+                             target.key() + ": " + ec.message();
+  const bool refused = ec == asio::error::connection_refused;
+  if (ec == beast::error::timeout || ec == asio::error::timed_out) {
+    throw UpstreamError(ErrorCode::kTimeout, "upstream timed out", detail, stage, refused);
+  }
+  throw UpstreamError(ErrorCode::kUnavailable, "upstream unavailable", detail, stage, refused);
 }
 
 }  // namespace
@@ -133,8 +149,8 @@ asio::awaitable<tcp::resolver::results_type> Client::State::resolve(const Target
   auto result = co_await (resolver.async_resolve(target.host, target.port,
                                                  asio::redirect_error(asio::use_awaitable, ec)) ||
                           timer.async_wait(asio::use_awaitable));
-  if (result.index() == 1) fail(beast::error::timeout, target, "resolve");
-  if (ec) fail(ec, target, "resolve");
+  if (result.index() == 1) fail(beast::error::timeout, target, FailedStage::kResolve);
+  if (ec) fail(ec, target, FailedStage::kResolve);
   co_return std::get<0>(std::move(result));
 }
 
@@ -145,7 +161,7 @@ asio::awaitable<std::unique_ptr<beast::tcp_stream>> Client::State::connect(
   stream->expires_at(deadline);
   beast::error_code ec;
   co_await stream->async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) fail(ec, target, "connect");
+  if (ec) fail(ec, target, FailedStage::kConnect);
   stream->socket().set_option(tcp::no_delay(true), ec);
   co_return stream;
 }
@@ -189,7 +205,7 @@ asio::awaitable<Response> Client::request(Verb method, std::string_view url, std
                                      asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (reused) continue;
-      fail(ec, target, "write");
+      fail(ec, target, FailedStage::kExchange, "write");
     }
     beast::flat_buffer buffer;
     beast_http::response_parser<beast_http::string_body> parser;
@@ -201,7 +217,7 @@ asio::awaitable<Response> Client::request(Verb method, std::string_view url, std
       const bool stale = ec == beast_http::error::end_of_stream || ec == asio::error::eof ||
                          ec == asio::error::connection_reset;
       if (reused && stale && buffer.size() == 0 && is_idempotent(method)) continue;
-      fail(ec, target, "read");
+      fail(ec, target, FailedStage::kExchange, "read");
     }
     Response response = parser.release();
     // Bytes beyond this response mean a confused peer: do not reuse.

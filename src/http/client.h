@@ -3,10 +3,12 @@
 // calls, e.g. gateway -> auth). Idle keep-alive connections are reused per
 // host:port. Not thread-safe: one Client per io_context, like the Server.
 //
-// Failures are myspace::Error: kUnavailable when the peer cannot be reached
-// (refused, reset, DNS) or answers with something unusable (malformed, over
-// max_response_bytes), kTimeout when the deadline passes, kBadRequest for a
-// malformed or non-http URL. Any HTTP status, 5xx included, is a response.
+// Failures of the exchange are UpstreamError (a myspace::Error): kUnavailable
+// when the peer cannot be reached (refused, reset, DNS) or answers with
+// something unusable (malformed, over max_response_bytes), kTimeout when the
+// deadline passes; each says at which stage it failed, so callers can tell
+// whether the request may have reached the server. A malformed or non-http URL
+// is a plain Error(kBadRequest). Any HTTP status, 5xx included, is a response.
 
 #include <chrono>
 #include <cstddef>
@@ -16,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.h"
 #include "http/message.h"
 
 namespace boost::asio {
@@ -25,6 +28,26 @@ class io_context;
 namespace myspace::http {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// Where an exchange failed. Before kExchange not one byte of the request was
+// sent, so retrying cannot make anything happen twice.
+enum class FailedStage { kResolve, kConnect, kExchange };
+
+class UpstreamError : public Error {
+ public:
+  UpstreamError(ErrorCode code, std::string message, std::string detail, FailedStage stage,
+                bool refused)
+      : Error(code, std::move(message), std::move(detail)), stage_(stage), refused_(refused) {}
+
+  FailedStage stage() const noexcept { return stage_; }
+  bool request_sent() const noexcept { return stage_ == FailedStage::kExchange; }
+  // The peer's host answered that nothing listens on the port (ECONNREFUSED).
+  bool refused() const noexcept { return refused_; }
+
+ private:
+  FailedStage stage_;
+  bool refused_;
+};
 
 struct ClientOptions {
   std::chrono::milliseconds default_timeout{5'000};

@@ -101,18 +101,14 @@ asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
 }  // namespace
 
 bool may_retry(const Error& error, RetryPolicy policy) noexcept {
-  if (error.code() != ErrorCode::kUnavailable) return false;
-  // http::Client names the failed stage first in the detail ("connect
-  // 127.0.0.1:3002: Connection refused"): resolve and connect happen before a
-  // byte of the request is written.
-  const std::string_view detail = error.detail();
-  const bool connect = detail.rfind("connect ", 0) == 0;
-  const bool resolve = detail.rfind("resolve ", 0) == 0;
+  const auto* upstream = dynamic_cast<const http::UpstreamError*>(&error);
+  // A timeout may have struck after the request was sent; only unreachable counts.
+  if (!upstream || upstream->code() != ErrorCode::kUnavailable) return false;
   switch (policy) {
     case RetryPolicy::kWhenNotConnected:
-      return connect || resolve;
+      return !upstream->request_sent();
     case RetryPolicy::kWhenRefused:
-      return connect && detail.find("refused") != std::string_view::npos;
+      return upstream->stage() == http::FailedStage::kConnect && upstream->refused();
   }
   return false;
 }

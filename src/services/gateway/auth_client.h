@@ -68,7 +68,8 @@ enum class RetryPolicy {
   kWhenRefused,       // only a refused connection
 };
 
-// Whether `error` (from http::Client) may be retried under `policy`.
+// Whether `error` (an http::UpstreamError from http::Client) may be retried
+// under `policy`. Any other error, and a timeout, never is.
 bool may_retry(const Error& error, RetryPolicy policy) noexcept;
 
 // The delay before retry number `retry` (0-based): uniformly random in
