@@ -121,6 +121,11 @@ asio::awaitable<void> stop_worker(WorkerState& state) {
 }  // namespace
 
 int run(const BaseConfig& config, const WorkerSetup& setup) {
+  // Installed before anything listens: a SIGTERM sent as soon as the port
+  // answers is then queued for the wait below instead of killing the process.
+  asio::io_context signals_io{1};
+  asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+
   std::vector<std::unique_ptr<WorkerState>> workers;
   for (int i = 0; i < config.threads; ++i) workers.push_back(std::make_unique<WorkerState>());
 
@@ -142,8 +147,6 @@ int run(const BaseConfig& config, const WorkerSetup& setup) {
                                 {"version", kVersion},
                                 {"environment", config.environment}});
 
-  asio::io_context signals_io{1};
-  asio::signal_set signals(signals_io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code&, int signal) {
     log::info("service.stopping", {{"service", config.name}, {"signal", signal}});
     for (auto& worker : workers) {
