@@ -7,8 +7,10 @@ cxx_build() {
   # Let ccache share results between checkouts (CI builds in a fresh clone).
   # Precompiled headers are only cacheable with this sloppiness (ccache manual,
   # "Precompiled headers"); without it every compile that uses one misses.
+  # Never include_file_mtime/ctime: those disable ccache's guard against a
+  # header edited during a compile, which stores an object under the wrong key.
   export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
-  export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+  export CCACHE_SLOPPINESS=pch_defines,time_macros
   local kind=$1 dir="$ROOT/build/$1" flags=()
   case "$kind" in
     release) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMYSPACE_TESTS=OFF -DMYSPACE_BENCH=OFF) ;;
