@@ -294,70 +294,61 @@ Token Lexer::make(TokenKind kind, std::uint32_t start, std::uint32_t end) const 
 }
 
 Token Lexer::read_token(std::uint32_t pos) {
-  pos = skip_ignored(pos);
+  Token token = scan_token(skip_ignored(pos));
+  scan_pos_ = token.end;
+  return token;
+}
+
+// Every branch returns the token it makes, so it is built in place (no Token
+// moved from one to another: a Token holds a std::string).
+Token Lexer::scan_token(std::uint32_t pos) {
   const auto size = static_cast<std::uint32_t>(source_.size());
-  Token token;
   if (pos >= size) {
-    token = make(TokenKind::kEOF, size, size);
+    return make(TokenKind::kEOF, size, size);
   } else {
     auto punct = [&](TokenKind kind, std::uint32_t length) {
       return make(kind, pos, pos + length);
     };
     switch (source_[pos]) {
       case '!':
-        token = punct(TokenKind::kBang, 1);
-        break;
+        return punct(TokenKind::kBang, 1);
       case '$':
-        token = punct(TokenKind::kDollar, 1);
-        break;
+        return punct(TokenKind::kDollar, 1);
       case '&':
-        token = punct(TokenKind::kAmp, 1);
-        break;
+        return punct(TokenKind::kAmp, 1);
       case '(':
-        token = punct(TokenKind::kParenL, 1);
-        break;
+        return punct(TokenKind::kParenL, 1);
       case ')':
-        token = punct(TokenKind::kParenR, 1);
-        break;
+        return punct(TokenKind::kParenR, 1);
       case ':':
-        token = punct(TokenKind::kColon, 1);
-        break;
+        return punct(TokenKind::kColon, 1);
       case '=':
-        token = punct(TokenKind::kEquals, 1);
-        break;
+        return punct(TokenKind::kEquals, 1);
       case '@':
-        token = punct(TokenKind::kAt, 1);
-        break;
+        return punct(TokenKind::kAt, 1);
       case '[':
-        token = punct(TokenKind::kBracketL, 1);
-        break;
+        return punct(TokenKind::kBracketL, 1);
       case ']':
-        token = punct(TokenKind::kBracketR, 1);
-        break;
+        return punct(TokenKind::kBracketR, 1);
       case '{':
-        token = punct(TokenKind::kBraceL, 1);
-        break;
+        return punct(TokenKind::kBraceL, 1);
       case '|':
-        token = punct(TokenKind::kPipe, 1);
-        break;
+        return punct(TokenKind::kPipe, 1);
       case '}':
-        token = punct(TokenKind::kBraceR, 1);
-        break;
+        return punct(TokenKind::kBraceR, 1);
       case '.':
         if (source_.substr(pos, 3) == "...") {
-          token = punct(TokenKind::kSpread, 3);
-          break;
+          return punct(TokenKind::kSpread, 3);
         }
         fail(pos, "Unexpected character: " + describe_char_at(pos) + ".");
       case '"':
-        token = source_.substr(pos, 3) == "\"\"\"" ? read_block_string(pos) : read_string(pos);
-        break;
+        return source_.substr(pos, 3) == "\"\"\"" ? read_block_string(pos) : read_string(pos);
       default: {
         char c = source_[pos];
         if (is_digit(c) || c == '-') {
-          token = read_number(pos);
+          return read_number(pos);
         } else if (is_name_start(c)) {
-          token = read_name(pos);
+          return read_name(pos);
         } else if (c == '\'') {
           fail(pos,
                "Unexpected single quote character ('), did you mean to use a double quote (\")?");
@@ -367,8 +358,6 @@ Token Lexer::read_token(std::uint32_t pos) {
       }
     }
   }
-  scan_pos_ = token.end;
-  return token;
 }
 
 Token Lexer::read_name(std::uint32_t start) {

@@ -66,6 +66,7 @@ class Lexer {
 
  private:
   Token read_token(std::uint32_t pos);
+  Token scan_token(std::uint32_t pos);
   std::uint32_t skip_ignored(std::uint32_t pos);
   Token make(TokenKind kind, std::uint32_t start, std::uint32_t end) const;
   Token read_name(std::uint32_t start);

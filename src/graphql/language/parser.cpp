@@ -1,6 +1,8 @@
 #include "graphql/language/parser.h"
 
 #include <array>
+#include <iterator>
+#include <vector>
 
 #include "graphql/language/lexer.h"
 
@@ -84,14 +86,16 @@ class Parser {
   }
   [[noreturn]] void unexpected() const { unexpected(token()); }
 
-  Token expect(TokenKind kind) {
+  // Moves past a token of `kind` and returns its text, a view of the source
+  // (not a copy of the token: most tokens are punctuators and names).
+  std::string_view expect(TokenKind kind) {
     if (!peek(kind)) {
       lexer_.fail(token().start, "Expected " + std::string(token_description_of(kind)) +
                                      ", found " + token_description(token()) + ".");
     }
-    Token t = token();
+    const std::string_view raw = token().raw;
     advance();
-    return t;
+    return raw;
   }
 
   static std::string token_description_of(TokenKind kind) {
@@ -129,7 +133,7 @@ class Parser {
     return true;
   }
 
-  std::string_view parse_name() { return expect(TokenKind::kName).raw; }
+  std::string_view parse_name() { return expect(TokenKind::kName); }
 
   ast::NameRef parse_name_ref() {
     ast::NameRef ref;
@@ -184,7 +188,8 @@ class Parser {
   }
 
   ast::OperationType parse_operation_type() {
-    const Token t = expect(TokenKind::kName);
+    const Token t = token();  // for the error below, once it is consumed
+    expect(TokenKind::kName);
     if (t.raw == "query") return ast::OperationType::kQuery;
     if (t.raw == "mutation") return ast::OperationType::kMutation;
     if (t.raw == "subscription") return ast::OperationType::kSubscription;
@@ -213,9 +218,17 @@ class Parser {
     ast::SelectionSet set;
     set.loc = token().loc;
     expect(TokenKind::kBraceL);
+    // Selections gather on a stack shared by every set of the document (the
+    // sets nested in a selection are done before it is pushed), then move into
+    // a vector of the right size: one allocation per set rather than one per
+    // doubling (the stack grows once per document).
+    const std::size_t first = selection_stack_.size();
     do {
-      set.selections.push_back(parse_selection());
+      selection_stack_.push_back(parse_selection());
     } while (!skip(TokenKind::kBraceR));
+    set.selections.assign(std::make_move_iterator(selection_stack_.begin() + first),
+                          std::make_move_iterator(selection_stack_.end()));
+    selection_stack_.resize(first);
     return set;
   }
 
@@ -564,6 +577,7 @@ class Parser {
   const ParseOptions& options_;
   std::size_t token_count_ = 0;
   std::size_t depth_ = 0;
+  std::vector<ast::Selection> selection_stack_;  // see parse_selection_set
 };
 
 }  // namespace
