@@ -109,77 +109,77 @@ void TypeInfo::leave(const ast::Value& value) {
 
 void TypeInfoVisitor::enter_operation(const ast::OperationDefinition& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_operation(n); });
+  each(kEnterOperation, [&](Visitor& v) { v.enter_operation(n); });
 }
 void TypeInfoVisitor::leave_operation(const ast::OperationDefinition& n) {
-  each([&](Visitor& v) { v.leave_operation(n); });
+  each(kLeaveOperation, [&](Visitor& v) { v.leave_operation(n); });
   info_.leave_operation();
 }
 void TypeInfoVisitor::enter_fragment(const ast::FragmentDefinition& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_fragment(n); });
+  each(kEnterFragment, [&](Visitor& v) { v.enter_fragment(n); });
 }
 void TypeInfoVisitor::leave_fragment(const ast::FragmentDefinition& n) {
-  each([&](Visitor& v) { v.leave_fragment(n); });
+  each(kLeaveFragment, [&](Visitor& v) { v.leave_fragment(n); });
   info_.leave_fragment();
 }
 void TypeInfoVisitor::enter_type_system_definition(const ast::TypeSystemDefinition& n) {
-  each([&](Visitor& v) { v.enter_type_system_definition(n); });
+  each(kEnterTypeSystemDefinition, [&](Visitor& v) { v.enter_type_system_definition(n); });
 }
 void TypeInfoVisitor::enter_variable_definition(const ast::VariableDefinition& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_variable_definition(n); });
+  each(kEnterVariableDefinition, [&](Visitor& v) { v.enter_variable_definition(n); });
 }
 void TypeInfoVisitor::leave_variable_definition(const ast::VariableDefinition& n) {
-  each([&](Visitor& v) { v.leave_variable_definition(n); });
+  each(kLeaveVariableDefinition, [&](Visitor& v) { v.leave_variable_definition(n); });
   info_.leave_variable_definition();
 }
 void TypeInfoVisitor::enter_selection_set(const ast::SelectionSet& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_selection_set(n); });
+  each(kEnterSelectionSet, [&](Visitor& v) { v.enter_selection_set(n); });
 }
 void TypeInfoVisitor::leave_selection_set(const ast::SelectionSet& n) {
-  each([&](Visitor& v) { v.leave_selection_set(n); });
+  each(kLeaveSelectionSet, [&](Visitor& v) { v.leave_selection_set(n); });
   info_.leave_selection_set();
 }
 void TypeInfoVisitor::enter_selection(const ast::Selection& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_selection(n); });
+  each(kEnterSelection, [&](Visitor& v) { v.enter_selection(n); });
 }
 void TypeInfoVisitor::leave_selection(const ast::Selection& n) {
-  each([&](Visitor& v) { v.leave_selection(n); });
+  each(kLeaveSelection, [&](Visitor& v) { v.leave_selection(n); });
   info_.leave(n);
 }
 void TypeInfoVisitor::enter_directive(const ast::Directive& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_directive(n); });
+  each(kEnterDirective, [&](Visitor& v) { v.enter_directive(n); });
 }
 void TypeInfoVisitor::leave_directive(const ast::Directive& n) {
-  each([&](Visitor& v) { v.leave_directive(n); });
+  each(kLeaveDirective, [&](Visitor& v) { v.leave_directive(n); });
   info_.leave_directive();
 }
 void TypeInfoVisitor::enter_argument(const ast::Argument& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_argument(n); });
+  each(kEnterArgument, [&](Visitor& v) { v.enter_argument(n); });
 }
 void TypeInfoVisitor::leave_argument(const ast::Argument& n) {
-  each([&](Visitor& v) { v.leave_argument(n); });
+  each(kLeaveArgument, [&](Visitor& v) { v.leave_argument(n); });
   info_.leave_argument();
 }
 void TypeInfoVisitor::enter_object_field(const ast::ObjectField& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_object_field(n); });
+  each(kEnterObjectField, [&](Visitor& v) { v.enter_object_field(n); });
 }
 void TypeInfoVisitor::leave_object_field(const ast::ObjectField& n) {
-  each([&](Visitor& v) { v.leave_object_field(n); });
+  each(kLeaveObjectField, [&](Visitor& v) { v.leave_object_field(n); });
   info_.leave_object_field();
 }
 void TypeInfoVisitor::enter_value(const ast::Value& n) {
   info_.enter(n);
-  each([&](Visitor& v) { v.enter_value(n); });
+  each(kEnterValue, [&](Visitor& v) { v.enter_value(n); });
 }
 void TypeInfoVisitor::leave_value(const ast::Value& n) {
-  each([&](Visitor& v) { v.leave_value(n); });
+  each(kLeaveValue, [&](Visitor& v) { v.leave_value(n); });
   info_.leave(n);
 }
 

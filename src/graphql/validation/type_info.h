@@ -4,6 +4,7 @@
 // type of an argument / list item / object field, and its default value
 // (graphql-js's TypeInfo). Validation rules ask the context for these.
 
+#include <array>
 #include <vector>
 
 #include "graphql/language/visitor.h"
@@ -13,7 +14,12 @@ namespace myspace::graphql {
 
 class TypeInfo {
  public:
-  TypeInfo(const Schema& schema, TypeArena& arena) : schema_(schema), arena_(arena) {}
+  TypeInfo(const Schema& schema, TypeArena& arena) : schema_(schema), arena_(arena) {
+    // Room for usual nesting depths up front rather than growing in steps.
+    type_stack_.reserve(kUsualDepth);
+    parent_type_stack_.reserve(kUsualDepth);
+    field_def_stack_.reserve(kUsualDepth);
+  }
 
   const Type* type() const { return top(type_stack_); }
   const Type* parent_type() const { return top(parent_type_stack_); }
@@ -55,6 +61,7 @@ class TypeInfo {
   }
   void push_input(const Type* type, const ast::Value* default_value);
 
+  static constexpr std::size_t kUsualDepth = 16;
   const Schema& schema_;
   TypeArena& arena_;
   std::vector<const Type*> type_stack_;
@@ -71,14 +78,20 @@ class TypeInfo {
 // hooks see the types of the node being entered, leave hooks still see them.
 class TypeInfoVisitor : public Visitor {
  public:
-  TypeInfoVisitor(TypeInfo& info, std::vector<Visitor*> visitors)
-      : info_(info), visitors_(std::move(visitors)) {}
+  TypeInfoVisitor(TypeInfo& info, const std::vector<Visitor*>& visitors)
+      : info_(info), stride_(visitors.size()) {
+    listeners_.reserve(kHookCount * stride_);
+    for (std::size_t hook = 0; hook < kHookCount; ++hook) {
+      listeners_.insert(listeners_.end(), visitors.begin(), visitors.end());
+    }
+    listener_count_.fill(stride_);
+  }
 
   void enter_document(const ast::Document& d) override {
-    each([&](Visitor& v) { v.enter_document(d); });
+    each(kEnterDocument, [&](Visitor& v) { v.enter_document(d); });
   }
   void leave_document(const ast::Document& d) override {
-    each([&](Visitor& v) { v.leave_document(d); });
+    each(kLeaveDocument, [&](Visitor& v) { v.leave_document(d); });
   }
   void enter_operation(const ast::OperationDefinition& n) override;
   void leave_operation(const ast::OperationDefinition& n) override;
@@ -101,12 +114,29 @@ class TypeInfoVisitor : public Visitor {
   void leave_value(const ast::Value& n) override;
 
  private:
+  // Calls `f` on the visitors listening to `hook`, in order. Most rules use two
+  // or three of the hooks: a visitor whose call ran the empty default is
+  // dropped from that hook's list, so each node costs a call per rule that
+  // cares about it rather than one per rule. (If a visitor throws, the walk is
+  // over and the half-compacted list is never used again.)
   template <typename F>
-  void each(F&& f) {
-    for (Visitor* v : visitors_) f(*v);
+  void each(Hook hook, F&& f) {
+    Visitor** listeners = listeners_.data() + hook * stride_;
+    std::size_t& count = listener_count_[hook];
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      Visitor* visitor = listeners[i];
+      f(*visitor);
+      if (!visitor->lacks(hook)) listeners[kept++] = visitor;
+    }
+    count = kept;
   }
   TypeInfo& info_;
-  std::vector<Visitor*> visitors_;
+  // The listeners of each hook, kHookCount rows of stride_ (one allocation);
+  // the first listener_count_[hook] of a row are the ones still listening.
+  std::size_t stride_;
+  std::vector<Visitor*> listeners_;
+  std::array<std::size_t, kHookCount> listener_count_;
 };
 
 }  // namespace myspace::graphql

@@ -94,7 +94,7 @@ std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& do
   }
   ErrorLimit limit(ctx, max_errors);
   visitors.push_back(&limit);
-  TypeInfoVisitor visitor(info, std::move(visitors));
+  TypeInfoVisitor visitor(info, visitors);
   try {
     walk(document, visitor);
   } catch (const TooManyErrors&) {

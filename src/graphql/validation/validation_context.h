@@ -42,14 +42,19 @@ class ValidationContext {
   // entering the spread fragments themselves.
   std::vector<const ast::Selection*> fragment_spreads(const ast::SelectionSet& set) const;
   // Every fragment an operation uses, transitively (known fragments only).
-  std::vector<const ast::FragmentDefinition*> recursively_referenced_fragments(
-      const ast::OperationDefinition& operation) const;
+  // Kept per operation: NoUnusedFragments and the variable rules all ask.
+  const std::vector<const ast::FragmentDefinition*>& recursively_referenced_fragments(
+      const ast::OperationDefinition& operation);
   // Every variable used in an operation, including in the fragments it uses.
-  std::vector<VariableUsage> recursive_variable_usages(const ast::OperationDefinition& operation);
+  // Three rules ask for the same operation's usages, and a fragment used by
+  // several operations is walked once: both are kept (graphql-js caches them too).
+  const std::vector<VariableUsage>& recursive_variable_usages(
+      const ast::OperationDefinition& operation);
 
  private:
   std::vector<VariableUsage> variable_usages(const ast::OperationDefinition* op,
                                              const ast::FragmentDefinition* frag);
+  const std::vector<VariableUsage>& fragment_variable_usages(const ast::FragmentDefinition& frag);
 
   const Schema& schema_;
   const ast::Document& document_;
@@ -57,6 +62,10 @@ class ValidationContext {
   TypeArena& arena_;
   std::vector<GraphQLError> errors_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;
+  std::unordered_map<const ast::OperationDefinition*, std::vector<VariableUsage>> operation_usages_;
+  std::unordered_map<const ast::OperationDefinition*, std::vector<const ast::FragmentDefinition*>>
+      operation_fragments_;
+  std::unordered_map<const ast::FragmentDefinition*, std::vector<VariableUsage>> fragment_usages_;
 };
 
 using Rule = std::unique_ptr<Visitor>;

@@ -7,9 +7,7 @@ namespace {
 
 class KnownTypeNames : public Visitor {
  public:
-  explicit KnownTypeNames(ValidationContext& ctx) : ctx_(ctx) {
-    for (const Type* t : ctx.schema().types()) names_.push_back(t->name);
-  }
+  explicit KnownTypeNames(ValidationContext& ctx) : ctx_(ctx) {}
   void enter_variable_definition(const ast::VariableDefinition& var) override {
     const ast::TypeRef* t = &var.type;
     while (t->kind != ast::TypeRef::Kind::kNamed) t = t->of.get();
@@ -27,13 +25,17 @@ class KnownTypeNames : public Visitor {
  private:
   void check(std::string_view name, SourceLocation loc) {
     if (ctx_.schema().type(name) != nullptr) return;
+    // The schema's names, for suggestions, only once a name is unknown.
+    if (names_.empty()) {
+      for (const Type* t : ctx_.schema().types()) names_.push_back(t->name);
+    }
     ctx_.report(
         "Unknown type \"" + std::string(name) + "\"." + did_you_mean(suggestion_list(name, names_)),
         {loc});
   }
 
   ValidationContext& ctx_;
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;  // see check()
 };
 
 }  // namespace

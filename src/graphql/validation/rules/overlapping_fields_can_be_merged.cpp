@@ -7,7 +7,10 @@
 // in graphql-js. Comparisons are budgeted so hostile documents cannot make
 // validation quadratic without bound.
 #include <algorithm>
+#include <array>
+#include <map>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,7 +68,9 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   // themselves, then the direct fields against each fragment spread, then
   // each pair of spreads — so the same conflict is reported the same way.
   void enter_selection_set(const ast::SelectionSet& set) override {
-    FieldMap map = gather(ctx_.type_info().parent_type(), set);
+    if (yields_no_pairs(set)) return;
+    const FieldMap& map = fields_of(ctx_.type_info().parent_type(), set);
+    if (!has_overlap(map)) return;
     std::vector<std::string_view> spreads;
     spread_order(set, spreads);
     std::unordered_map<std::string_view, std::size_t> spread_index;
@@ -128,11 +133,73 @@ class OverlappingFieldsCanBeMerged : public Visitor {
     }
   }
 
-  FieldMap gather(const Type* parent, const ast::SelectionSet& set) const {
-    FieldMap map;
-    std::unordered_set<std::string_view> visited;
-    collect(parent, set, {}, map, visited);
-    return map;
+  // What a selection set holds directly (through its inline fragments, not
+  // into the fragments it spreads), when that is at most kMaxKeys fields.
+  struct DirectSelections {
+    static constexpr std::size_t kMaxKeys = 32;
+    std::array<std::string_view, kMaxKeys> keys;
+    std::size_t key_count = 0;
+    bool too_many_keys = false;
+    std::string_view first_spread;
+    bool several_spreads = false;  // of different fragments
+  };
+
+  static void summarize(const ast::SelectionSet& set, DirectSelections& out) {
+    for (const auto& sel : set.selections) {
+      switch (sel.kind) {
+        case ast::SelectionKind::kField:
+          if (out.key_count == DirectSelections::kMaxKeys) {
+            out.too_many_keys = true;
+          } else {
+            out.keys[out.key_count++] = sel.response_key();
+          }
+          break;
+        case ast::SelectionKind::kInlineFragment:
+          summarize(sel.selection_set, out);
+          break;
+        case ast::SelectionKind::kFragmentSpread:
+          if (out.first_spread.empty()) {
+            out.first_spread = sel.name;
+          } else if (sel.name != out.first_spread) {
+            out.several_spreads = true;
+          }
+          break;
+      }
+    }
+  }
+
+  // True when gathering `set` could not give two fields to compare, told
+  // without gathering (no allocation, no field lookups): its own fields all
+  // have different response keys and it spreads no fragment, or it is one
+  // fragment spread alone (pairs inside one fragment are that fragment's own
+  // check). Most selection sets are one or the other.
+  static bool yields_no_pairs(const ast::SelectionSet& set) {
+    DirectSelections direct;
+    summarize(set, direct);
+    if (direct.too_many_keys || direct.several_spreads) return false;
+    if (direct.key_count == 0) return true;  // at most one fragment
+    if (!direct.first_spread.empty()) return false;
+    const auto keys = std::span(direct.keys).first(direct.key_count);
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      if (std::find(keys.begin(), keys.begin() + i, keys[i]) != keys.begin() + i) return false;
+    }
+    return true;
+  }
+
+  static bool has_overlap(const FieldMap& map) {
+    return std::any_of(map.begin(), map.end(), [](const auto& g) { return g.second.size() > 1; });
+  }
+
+  // A selection set's fields seen from a parent type are gathered once: each
+  // set is checked on its own and again under every pair of fields that
+  // contain it (graphql-js caches them the same way).
+  const FieldMap& fields_of(const Type* parent, const ast::SelectionSet& set) {
+    auto [it, inserted] = field_maps_.try_emplace({parent, &set});
+    if (inserted) {
+      std::unordered_set<std::string_view> visited;
+      collect(parent, set, {}, it->second, visited);
+    }
+    return it->second;
   }
 
   void collect(const Type* parent, const ast::SelectionSet& set, std::string_view origin,
@@ -216,8 +283,8 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   std::optional<Conflict> compare_sub_selections(bool exclusive, const FieldEntry& a,
                                                  const Type* type1, const FieldEntry& b,
                                                  const Type* type2) {
-    FieldMap map1 = gather(type1, a.node->selection_set);
-    FieldMap map2 = gather(type2, b.node->selection_set);
+    const FieldMap& map1 = fields_of(type1, a.node->selection_set);
+    const FieldMap& map2 = fields_of(type2, b.node->selection_set);
     std::string reasons;
     Conflict combined{{}, {a.node->loc}, {b.node->loc}};
     for (const auto& [key, entries1] : map1) {
@@ -247,6 +314,8 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   ValidationContext& ctx_;
   std::size_t comparisons_ = 0;
   std::set<std::tuple<const ast::Selection*, const ast::Selection*, bool>> in_progress_;
+  // std::map: references to its values stay valid while more are added.
+  std::map<std::pair<const Type*, const ast::SelectionSet*>, FieldMap> field_maps_;
 };
 
 }  // namespace

@@ -12,14 +12,15 @@ class ScalarLeafs : public Visitor {
     if (sel.kind != ast::SelectionKind::kField) return;
     const Type* type = ctx_.type_info().type();
     if (type == nullptr) return;
-    const std::string name(sel.name);
     if (is_leaf_type(named_type(type))) {
       if (!sel.selection_set.empty()) {
+        const std::string name(sel.name);
         ctx_.report("Field \"" + name + "\" must not have a selection since type \"" +
                         type_string(type) + "\" has no subfields.",
                     {sel.selection_set.loc});
       }
     } else if (sel.selection_set.empty()) {
+      const std::string name(sel.name);
       ctx_.report("Field \"" + name + "\" of type \"" + type_string(type) +
                       "\" must have a selection of subfields. Did you mean \"" + name +
                       " { ... }\"?",

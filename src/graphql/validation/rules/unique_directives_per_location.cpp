@@ -17,6 +17,7 @@ class UniqueDirectivesPerLocation : public Visitor {
 
  private:
   void check(const std::vector<ast::Directive>& directives) {
+    if (directives.size() < 2) return;  // the usual case: nothing to compare
     std::unordered_map<std::string_view, SourceLocation> seen;
     for (const auto& d : directives) {
       const Directive* def = ctx_.schema().directive(d.name);
