@@ -32,6 +32,7 @@ constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
 class Parser {
  public:
   Parser(std::string_view source, const ParseOptions& options) : lexer_(source), options_(options) {
+    selection_stack_.reserve(kUsualSelectionStack);
     advance();
   }
 
@@ -577,7 +578,10 @@ class Parser {
   const ParseOptions& options_;
   std::size_t token_count_ = 0;
   std::size_t depth_ = 0;
-  std::vector<ast::Selection> selection_stack_;  // see parse_selection_set
+  // Selections of the sets being parsed (see parse_selection_set); room for a
+  // usual document's nesting up front.
+  static constexpr std::size_t kUsualSelectionStack = 32;
+  std::vector<ast::Selection> selection_stack_;
 };
 
 }  // namespace

@@ -134,12 +134,13 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   }
 
   // What a selection set holds directly (through its inline fragments, not
-  // into the fragments it spreads), when that is at most kMaxKeys fields.
+  // into the fragments it spreads), when that is at most kMaxFields fields.
   struct DirectSelections {
-    static constexpr std::size_t kMaxKeys = 32;
-    std::array<std::string_view, kMaxKeys> keys;
-    std::size_t key_count = 0;
-    bool too_many_keys = false;
+    static constexpr std::size_t kMaxFields = 32;
+    // Left uninitialised past field_count: this runs for every selection set.
+    std::array<const ast::Selection*, kMaxFields> fields;
+    std::size_t field_count = 0;
+    bool too_many_fields = false;
     std::string_view first_spread;
     bool several_spreads = false;  // of different fragments
   };
@@ -148,10 +149,10 @@ class OverlappingFieldsCanBeMerged : public Visitor {
     for (const auto& sel : set.selections) {
       switch (sel.kind) {
         case ast::SelectionKind::kField:
-          if (out.key_count == DirectSelections::kMaxKeys) {
-            out.too_many_keys = true;
+          if (out.field_count == DirectSelections::kMaxFields) {
+            out.too_many_fields = true;
           } else {
-            out.keys[out.key_count++] = sel.response_key();
+            out.fields[out.field_count++] = &sel;
           }
           break;
         case ast::SelectionKind::kInlineFragment:
@@ -176,12 +177,15 @@ class OverlappingFieldsCanBeMerged : public Visitor {
   static bool yields_no_pairs(const ast::SelectionSet& set) {
     DirectSelections direct;
     summarize(set, direct);
-    if (direct.too_many_keys || direct.several_spreads) return false;
-    if (direct.key_count == 0) return true;  // at most one fragment
+    if (direct.too_many_fields || direct.several_spreads) return false;
+    if (direct.field_count == 0) return true;  // at most one fragment
     if (!direct.first_spread.empty()) return false;
-    const auto keys = std::span(direct.keys).first(direct.key_count);
-    for (std::size_t i = 1; i < keys.size(); ++i) {
-      if (std::find(keys.begin(), keys.begin() + i, keys[i]) != keys.begin() + i) return false;
+    const auto fields = std::span(direct.fields).first(direct.field_count);
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      const std::string_view key = fields[i]->response_key();
+      for (std::size_t j = 0; j < i; ++j) {
+        if (fields[j]->response_key() == key) return false;
+      }
     }
     return true;
   }
