@@ -88,6 +88,8 @@ std::vector<GraphQLError> validate(const Schema& schema, const ast::Document& do
   ValidationContext ctx(schema, document, info, arena);
   std::vector<Rule> instances;
   std::vector<Visitor*> visitors;
+  instances.reserve(rules.size());
+  visitors.reserve(rules.size() + 1);  // and the error limit
   for (const auto& factory : rules) {
     instances.push_back(factory.make(ctx));
     visitors.push_back(instances.back().get());
