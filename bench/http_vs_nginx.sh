@@ -5,37 +5,19 @@
 # Loopback only. Usage: bench/http_vs_nginx.sh [seconds] [connections]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-source "$ROOT/scripts/lib/servers.sh"
-source "$ROOT/scripts/lib/build.sh"
+source "$ROOT/bench/lib.sh"
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-64}
-THREADS=${THREADS:-$(nproc)}
+export THREADS=${THREADS:-$(nproc)}
 
-cxx_build release >/dev/null
-BIN=$ROOT/build/release/src/services/myspace
-TMP=$(mktemp -d /tmp/myspace-bench-XXXXXX)
-chmod 755 "$TMP"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ -f "$TMP/nginx.pid" ] && kill "$(cat "$TMP/nginx.pid")" 2>/dev/null || true
-  redis_stop "$TMP/redis"
-  pg_stop "$TMP/postgres"
-  rm -rf "$TMP"
+bench_extra_cleanup() {
+  if [ -f "$TMP/nginx.pid" ]; then kill "$(cat "$TMP/nginx.pid")" 2>/dev/null || true; fi
 }
-trap cleanup EXIT
-
-pg_port=$(free_port) redis_port=$(free_port)
-pg_start "$TMP/postgres" "$pg_port" bench >/dev/null
-redis_start "$TMP/redis" "$redis_port"
-export DATABASE_URL="postgresql://myspace:bench@127.0.0.1:$pg_port/myspace"
-export REDIS_URL="redis://127.0.0.1:$redis_port" MYSPACE_ENV=test LOG_LEVEL=warn THREADS
-(cd "$ROOT" && "$BIN" migrate >/dev/null)
+bench_start_stores
 
 auth_port=$(free_port) gateway_port=$(free_port) web_port=$(free_port) nginx_port=$(free_port)
 PORT=$auth_port "$BIN" auth >/dev/null 2>&1 & pids+=($!)
-PORT=$gateway_port "$BIN" gateway >/dev/null 2>&1 & pids+=($!)
+(cd "$ROOT" && PORT=$gateway_port exec "$BIN" gateway >/dev/null 2>&1) & pids+=($!)
 mkdir -p "$TMP/www" && echo '<!doctype html><title>bench</title>' >"$TMP/www/index.html"
 PORT=$web_port WEB_ROOT=$TMP/www "$BIN" web >/dev/null 2>&1 & pids+=($!)
 

@@ -16,8 +16,7 @@
 # Environment: BCRYPT_COST (default 12, the service's default), ME_RATE, ME_CONNECTIONS.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-source "$ROOT/scripts/lib/servers.sh"
-source "$ROOT/scripts/lib/build.sh"
+source "$ROOT/bench/lib.sh"
 STORM_SECONDS=${1:-15}
 CORES=$(nproc)
 STORM_CONNECTIONS=${2:-$((2 * CORES))}
@@ -25,29 +24,10 @@ ME_CONNECTIONS=${ME_CONNECTIONS:-8}
 ME_RATE=${ME_RATE:-1000}  # me requests per second, spread over the connections
 export BCRYPT_COST=${BCRYPT_COST:-12}
 
-cxx_build release >/dev/null
-BIN=$ROOT/build/release/src/services/myspace
-TMP=$(mktemp -d /tmp/myspace-bench-XXXXXX)
-chmod 755 "$TMP"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  redis_stop "$TMP/redis"
-  pg_stop "$TMP/postgres"
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-pg_port=$(free_port) redis_port=$(free_port)
-pg_start "$TMP/postgres" "$pg_port" bench >/dev/null
-redis_start "$TMP/redis" "$redis_port"
-export DATABASE_URL="postgresql://myspace:bench@127.0.0.1:$pg_port/myspace"
-export REDIS_URL="redis://127.0.0.1:$redis_port" MYSPACE_ENV=test LOG_LEVEL=warn
+bench_start_stores
 # The figures are about bcrypt and the gateway, not the per-address limits a
 # single benchmarking address would hit at once.
 export AUTH_RATE_LIMIT=1000000 RATE_LIMIT_AUTHENTICATED=100000000 RATE_LIMIT_ANONYMOUS=100000000
-(cd "$ROOT" && "$BIN" migrate >/dev/null)
 
 auth_port=$(free_port) gateway_port=$(free_port)
 export AUTH_SERVICE_URL=http://127.0.0.1:$auth_port
