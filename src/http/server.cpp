@@ -376,6 +376,22 @@ asio::awaitable<void> reject(detail::ServerState& state, Connection& connection,
   co_await linger(connection);
 }
 
+// Parses the head of the next request from what is already buffered. Nearly
+// every request arrives whole with the read that woke the connection, and
+// parsing it here spares a round through Beast's read operation and the
+// reactor. False when more bytes are needed (then read as usual); a malformed
+// or oversized head sets `ec`, exactly as the asynchronous read would.
+bool parse_buffered_head(beast_http::request_parser<beast_http::string_body>& parser,
+                         beast::flat_buffer& buffer, beast::error_code& ec) {
+  const std::size_t used = parser.put(buffer.data(), ec);
+  buffer.consume(used);
+  if (ec == beast_http::error::need_more) {
+    ec = {};
+    return false;
+  }
+  return ec || parser.is_header_done();
+}
+
 // Serves one request. Returns whether the connection may carry another.
 asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connection,
                                 beast::flat_buffer& buffer, const asio::ip::address& peer) {
@@ -387,8 +403,10 @@ asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connecti
   parser.body_limit(state.options.body_limit);
   beast::error_code ec;
   connection.stream.expires_after(state.options.header_timeout);
-  co_await beast_http::async_read_header(connection.stream, buffer, parser,
-                                         asio::redirect_error(asio::use_awaitable, ec));
+  if (!parse_buffered_head(parser, buffer, ec)) {
+    co_await beast_http::async_read_header(connection.stream, buffer, parser,
+                                           asio::redirect_error(asio::use_awaitable, ec));
+  }
   if (!ec && !parser.is_done()) {
     if (parser.get()[field::expect] == "100-continue") {
       beast_http::response<beast_http::empty_body> go_on{Status::continue_, 11};
