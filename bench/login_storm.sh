@@ -66,10 +66,10 @@ bcrypt_totals() {
   curl -sf "http://127.0.0.1:$auth_port/metrics" |
     awk '/^auth_bcrypt_seconds_sum/ {s=$2} /^auth_bcrypt_seconds_count/ {c=$2} END {print s, c}'
 }
-# wrk output -> "requests/s p99 non2xx"
+# wrk output -> "requests/s p50 p99 non2xx"
 summarize() {
-  awk '/Requests\/sec/ {rps=$2} $1 == "99%" {p99=$2} /Non-2xx/ {bad=$NF}
-       END {print rps, p99, (bad == "" ? 0 : bad)}'
+  awk '/Requests\/sec/ {rps=$2} $1 == "50%" {p50=$2} $1 == "99%" {p99=$2} /Non-2xx/ {bad=$NF}
+       END {print rps, p50, p99, (bad == "" ? 0 : bad)}'
 }
 
 # 1. The time of one hash: sequential logins, nothing else running.
@@ -82,29 +82,30 @@ bound=$(awk -v ms="$hash_ms" -v cores="$CORES" 'BEGIN { printf "%.2f", cores * 1
 
 # 2. `me` with auth idle.
 wrk -t1 -c"$ME_CONNECTIONS" -d3s -s "$TMP/me.lua" "http://127.0.0.1:$gateway_port/graphql" >/dev/null
-read -r me_rps me_p99 me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency -s "$TMP/me.lua" \
+read -r me_rps me_p50 me_p99 me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency -s "$TMP/me.lua" \
   "http://127.0.0.1:$gateway_port/graphql" | summarize)
 
 # 3. The storm alone: logins per second against the bound.
 wrk -t1 -c"$STORM_CONNECTIONS" -d"${STORM_SECONDS}s" --latency -s "$TMP/login.lua" \
   "http://127.0.0.1:$auth_port/login" >"$TMP/storm.out"
-read -r logins_rps logins_p99 logins_bad < <(summarize <"$TMP/storm.out")
+read -r logins_rps _ logins_p99 logins_bad < <(summarize <"$TMP/storm.out")
 
 # 4. `me` while a storm runs (measured once the storm is under way).
 wrk -t1 -c"$STORM_CONNECTIONS" -d"$((10 + 4))s" -s "$TMP/login.lua" \
   "http://127.0.0.1:$auth_port/login" >"$TMP/storm2.out" &
 storm=$!
 sleep 2
-read -r storm_me_rps storm_me_p99 storm_me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency \
+read -r storm_me_rps storm_me_p50 storm_me_p99 storm_me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency \
   -s "$TMP/me.lua" "http://127.0.0.1:$gateway_port/graphql" | summarize)
 wait "$storm"
-read -r storm2_rps _ _ < <(summarize <"$TMP/storm2.out")
+read -r storm2_rps _ _ _ < <(summarize <"$TMP/storm2.out")
 
 echo "machine: $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "bcrypt cost $BCRYPT_COST: one hash $hash_ms ms -> bound $bound logins/s ($CORES cores)"
 echo "login storm ($STORM_CONNECTIONS connections, ${STORM_SECONDS}s): $logins_rps logins/s" \
   "($(awk -v a="$logins_rps" -v b="$bound" 'BEGIN { printf "%.0f", 100 * a / b }')% of the bound)," \
   "p99 $logins_p99, non-2xx $logins_bad"
-echo "me, quiet:        $me_rps req/s, p99 $me_p99, non-2xx $me_bad"
-echo "me, during storm: $storm_me_rps req/s, p99 $storm_me_p99, non-2xx $storm_me_bad" \
+echo "me, quiet:        $me_rps req/s, p50 $me_p50, p99 $me_p99, non-2xx $me_bad"
+echo "me, during storm: $storm_me_rps req/s, p50 $storm_me_p50, p99 $storm_me_p99," \
+  "non-2xx $storm_me_bad" \
   "(logins meanwhile: $storm2_rps/s)"
