@@ -13,7 +13,8 @@
 # `me` runs at a steady ME_RATE per second (default 1000) over ME_CONNECTIONS
 # connections (default 8): the p99 ordinary users see, with and without a storm
 # of logins competing for the same cores.
-# Environment: BCRYPT_COST (default 12, the service's default), ME_RATE, ME_CONNECTIONS.
+# Environment: BCRYPT_COST (default 12, the service's default), ME_RATE, ME_CONNECTIONS,
+# CONTROL_BURNERS (see step 4).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/bench/lib.sh"
@@ -90,15 +91,32 @@ wrk -t1 -c"$STORM_CONNECTIONS" -d"${STORM_SECONDS}s" --latency -s "$TMP/login.lu
   "http://127.0.0.1:$auth_port/login" >"$TMP/storm.out"
 read -r logins_rps _ logins_p99 logins_bad < <(summarize <"$TMP/storm.out")
 
-# 4. `me` while a storm runs (measured once the storm is under way).
-wrk -t1 -c"$STORM_CONNECTIONS" -d"$((10 + 4))s" -s "$TMP/login.lua" \
-  "http://127.0.0.1:$auth_port/login" >"$TMP/storm2.out" &
-storm=$!
+# 4. `me` while a storm runs (measured once the storm is under way). With
+# CONTROL_BURNERS=N the storm is replaced by N busy loops at SCHED_IDLE, the
+# lowest priority there is: a control for how much of `me`'s tail comes from
+# any busy core at all rather than from bcrypt.
+if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
+  burners=()
+  for _ in $(seq "$CONTROL_BURNERS"); do
+    chrt -i 0 bash -c 'while :; do :; done' &
+    burners+=($!)
+  done
+  storm_what="$CONTROL_BURNERS SCHED_IDLE busy loops instead of a storm"
+else
+  wrk -t1 -c"$STORM_CONNECTIONS" -d"$((10 + 4))s" -s "$TMP/login.lua" \
+    "http://127.0.0.1:$auth_port/login" >"$TMP/storm2.out" &
+  storm=$!
+fi
 sleep 2
 read -r storm_me_rps storm_me_p50 storm_me_p99 storm_me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency \
   -s "$TMP/me.lua" "http://127.0.0.1:$gateway_port/graphql" | summarize)
-wait "$storm"
-read -r storm2_rps _ _ _ < <(summarize <"$TMP/storm2.out")
+if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
+  kill "${burners[@]}"
+else
+  wait "$storm"
+  read -r storm2_rps _ _ _ < <(summarize <"$TMP/storm2.out")
+  storm_what="logins meanwhile: $storm2_rps/s"
+fi
 
 echo "machine: $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "bcrypt cost $BCRYPT_COST: one hash $hash_ms ms -> bound $bound logins/s ($CORES cores)"
@@ -108,4 +126,4 @@ echo "login storm ($STORM_CONNECTIONS connections, ${STORM_SECONDS}s): $logins_r
 echo "me, quiet:        $me_rps req/s, p50 $me_p50, p99 $me_p99, non-2xx $me_bad"
 echo "me, during storm: $storm_me_rps req/s, p50 $storm_me_p50, p99 $storm_me_p99," \
   "non-2xx $storm_me_bad" \
-  "(logins meanwhile: $storm2_rps/s)"
+  "($storm_what)"
