@@ -47,6 +47,24 @@ asio::awaitable<std::vector<Job>> list_open_jobs(db::Pool& pool, std::size_t lim
   co_return jobs;
 }
 
+User user_from_row(const db::Row& row) {
+  User user;
+  user.id = row.get<std::int64_t>("id");
+  user.public_id = row.get<std::string>("msf_id");
+  user.username = row.get<std::string>("username");
+  user.display_name = row.get<std::string>("display_name");
+  user.account_type = row.get<std::string>("account_type");
+  user.avatar_url = row.get<std::optional<std::string>>("avatar_url");
+  user.profile_completion = row.get<std::int16_t>("profile_completion");
+  user.created_at = row.get<std::string>("created_at");
+  user.headline = row.get<std::optional<std::string>>("headline");
+  user.bio = row.get<std::optional<std::string>>("bio");
+  user.skills = row.get<std::vector<std::string>>("skills");
+  user.hourly_rate = row.get<std::optional<std::string>>("hourly_rate");
+  user.country = row.get<std::optional<std::string>>("country");
+  return user;
+}
+
 asio::awaitable<std::vector<User>> users_by_ids(db::Pool& pool,
                                                 const std::vector<std::int64_t>& ids) {
   if (ids.size() > kMaxUsersBatch) {
@@ -68,21 +86,7 @@ asio::awaitable<std::vector<User>> users_by_ids(db::Pool& pool,
       id_texts);
   users.reserve(result.size());
   for (const auto& row : result) {
-    User user;
-    user.id = row.get<std::int64_t>("id");
-    user.public_id = row.get<std::string>("msf_id");
-    user.username = row.get<std::string>("username");
-    user.display_name = row.get<std::string>("display_name");
-    user.account_type = row.get<std::string>("account_type");
-    user.avatar_url = row.get<std::optional<std::string>>("avatar_url");
-    user.profile_completion = row.get<std::int16_t>("profile_completion");
-    user.created_at = row.get<std::string>("created_at");
-    user.headline = row.get<std::optional<std::string>>("headline");
-    user.bio = row.get<std::optional<std::string>>("bio");
-    user.skills = row.get<std::vector<std::string>>("skills");
-    user.hourly_rate = row.get<std::optional<std::string>>("hourly_rate");
-    user.country = row.get<std::optional<std::string>>("country");
-    users.push_back(std::move(user));
+    users.push_back(user_from_row(row));
   }
   co_return users;
 }

@@ -15,7 +15,8 @@
 
 namespace myspace::db {
 class Pool;
-}
+class Row;
+}  // namespace myspace::db
 
 namespace myspace::market {
 
@@ -52,6 +53,11 @@ struct User {
 
   friend bool operator==(const User&, const User&) = default;
 };
+
+// Decodes a row carrying the User columns by name (id, msf_id, username,
+// display_name, account_type, avatar_url, profile_completion, created_at,
+// headline, bio, skills, hourly_rate, country), as every user query selects them.
+User user_from_row(const db::Row& row);
 
 // Bounds of one listing page: a request can never make us read more rows.
 inline constexpr std::size_t kDefaultJobsLimit = 50;

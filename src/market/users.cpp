@@ -130,20 +130,7 @@ std::string checked_avatar_url(std::string_view value) {
 
 Profile profile_of(const db::Row& row) {
   Profile profile;
-  User& user = profile.user;
-  user.id = row.get<std::int64_t>("id");
-  user.public_id = row.get<std::string>("msf_id");
-  user.username = row.get<std::string>("username");
-  user.display_name = row.get<std::string>("display_name");
-  user.account_type = row.get<std::string>("account_type");
-  user.avatar_url = row.get<std::optional<std::string>>("avatar_url");
-  user.profile_completion = row.get<std::int16_t>("profile_completion");
-  user.created_at = row.get<std::string>("created_at");
-  user.headline = row.get<std::optional<std::string>>("headline");
-  user.bio = row.get<std::optional<std::string>>("bio");
-  user.skills = row.get<std::vector<std::string>>("skills");
-  user.hourly_rate = row.get<std::optional<std::string>>("hourly_rate");
-  user.country = row.get<std::optional<std::string>>("country");
+  profile.user = user_from_row(row);
   profile.email = row.get<std::string>("email");
   return profile;
 }
