@@ -1,6 +1,7 @@
 #include "auth/rate_limit.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "cache/client.h"
 #include "common/error.h"
@@ -112,6 +113,14 @@ asio::awaitable<RateDecision> RateLimiter::apply(std::string key, std::int64_t l
     }
   }
   co_return fallback_.hit(key, limit, window, count);
+}
+
+asio::awaitable<void> RateLimiter::ensure_shared() {
+  if (!fallback_.degraded()) co_return;
+  co_await check("ready_probe", 1, std::chrono::seconds(1));
+  if (fallback_.degraded()) {
+    throw std::runtime_error("degraded: Redis unreachable, in-process limits in force");
+  }
 }
 
 }  // namespace myspace::auth

@@ -78,6 +78,10 @@ class RateLimiter {
   // for limits that count only failures, checked before the attempt.
   boost::asio::awaitable<RateDecision> check(std::string key, std::int64_t limit,
                                              std::chrono::milliseconds window);
+  // For /ready: throws while limits are counted in process because Redis is
+  // unreachable. When degraded it asks Redis once first, so a Redis that has
+  // come back is noticed by the probe itself.
+  boost::asio::awaitable<void> ensure_shared();
 
  private:
   boost::asio::awaitable<RateDecision> apply(std::string key, std::int64_t limit,

@@ -65,15 +65,7 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
     worker.keep_alive.push_back(api);
     api->add_routes(worker.router);
     // Visible in /ready while rate limits fall back to the in-process limiter.
-    worker.readiness.push_back(
-        {"rate_limits", [limiter, local_limits]() -> boost::asio::awaitable<void> {
-           if (local_limits->degraded()) {
-             co_await limiter->check("ready_probe", 1, std::chrono::seconds(1));
-             if (local_limits->degraded()) {
-               throw std::runtime_error("degraded: Redis unreachable, in-process limits in force");
-             }
-           }
-         }});
+    worker.readiness.push_back({"rate_limits", [limiter] { return limiter->ensure_shared(); }});
   };
 }
 
