@@ -79,15 +79,6 @@ Response CorsPolicy::preflight(const Request& request) const {
   return response;
 }
 
-void apply_security_headers(Response& response, std::string_view content_security_policy) {
-  if (!content_security_policy.empty() && response.count("Content-Security-Policy") == 0) {
-    response.set("Content-Security-Policy", content_security_policy);
-  }
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.set(field::x_frame_options, "DENY");
-}
-
 namespace {
 
 bool is_zero_qvalue(std::string_view params) {

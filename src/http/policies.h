@@ -1,7 +1,7 @@
 #pragma once
 // The small, pure decisions the server makes on every request, apart from the
 // I/O so that they are unit-tested directly: request-id sanitizing, CORS,
-// security headers and content negotiation for gzip.
+// and content negotiation for gzip.
 
 #include <optional>
 #include <string>
@@ -39,9 +39,6 @@ class CorsPolicy {
   std::vector<std::string> origins_;
   bool allow_credentials_;
 };
-
-// CSP (given), X-Content-Type-Options, Referrer-Policy, X-Frame-Options.
-void apply_security_headers(Response& response, std::string_view content_security_policy);
 
 // Whether an Accept-Encoding value admits gzip (honours q=0 and "*").
 bool accepts_gzip(std::string_view accept_encoding) noexcept;

@@ -91,22 +91,6 @@ TEST(Cors, PlainOptionsIsNotPreflight) {
   EXPECT_FALSE(CorsPolicy::is_preflight(request));
 }
 
-TEST(SecurityHeaders, AllPresent) {
-  Response response{Status::ok, 11};
-  apply_security_headers(response, "frame-ancestors 'none'");
-  EXPECT_EQ(response["Content-Security-Policy"], "frame-ancestors 'none'");
-  EXPECT_EQ(response["X-Content-Type-Options"], "nosniff");
-  EXPECT_EQ(response["Referrer-Policy"], "strict-origin-when-cross-origin");
-  EXPECT_EQ(response[field::x_frame_options], "DENY");
-}
-
-TEST(SecurityHeaders, HandlerPolicyWins) {
-  Response response{Status::ok, 11};
-  response.set("Content-Security-Policy", "default-src 'none'");
-  apply_security_headers(response, "frame-ancestors 'none'");
-  EXPECT_EQ(response["Content-Security-Policy"], "default-src 'none'");
-}
-
 TEST(Negotiation, AcceptsGzip) {
   EXPECT_TRUE(accepts_gzip("gzip"));
   EXPECT_TRUE(accepts_gzip("br, GZIP;q=0.5"));

@@ -13,13 +13,14 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <ctime>
 #include <list>
+#include <optional>
 #include <unordered_map>
 
 #include "common/log.h"
@@ -27,6 +28,7 @@
 #include "http/errors.h"
 #include "http/gzip.h"
 #include "http/policies.h"
+#include "http/response_head.h"
 #include "http/url.h"
 
 namespace myspace::http {
@@ -40,12 +42,30 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
+  explicit Connection(tcp::socket connected) : socket(std::move(connected)) {}
+  tcp::socket socket;
   // True while waiting for the next request; stop() may close it right away.
   bool idle = true;
+  // When the I/O under way must have finished; the server's sweep closes the
+  // socket after it. One time point per connection replaces a timer per
+  // operation, which cost two timer-queue updates and clock reads a request.
+  Clock::time_point deadline = Clock::time_point::max();
+  // Reused for every response head, so serializing one allocates nothing.
+  std::string head;
+  // The request being read. Kept here, in the connection's coroutine frame,
+  // rather than in each request's: it is large, and a per-request frame of
+  // that size would come from malloc every time instead of Asio's frame cache.
+  std::optional<beast_http::request_parser<beast_http::string_body>> parser;
 };
 using ConnectionPtr = std::shared_ptr<Connection>;
+
+// Deadlines are checked this often: a fraction of the shortest timeout, so a
+// timeout fires within about an eighth of its length of when it is due.
+std::chrono::milliseconds sweep_interval_for(const ServerOptions& options) {
+  const auto shortest = std::min(
+      {options.header_timeout, options.body_timeout, options.idle_timeout, options.write_timeout});
+  return std::clamp(shortest / 8, std::chrono::milliseconds(10), std::chrono::milliseconds(250));
+}
 
 // What the access log and metrics need about one exchange.
 struct Exchange {
@@ -86,25 +106,44 @@ struct detail::ServerState {
         options(std::move(server_options)),
         router(std::move(server_router)),
         cors(options.cors_origins, options.cors_allow_credentials),
+        head_writer(options.content_security_policy),
         acceptor(io_context),
         drained(io_context),
+        sweep_timer(io_context),
+        sweep_interval(sweep_interval_for(options)),
         open_connections(
             metrics::Registry::global().gauge("http_open_connections", "Open HTTP connections.",
-                                              "server=\"" + escape_label(options.name) + "\"")) {}
+                                              "server=\"" + escape_label(options.name) + "\"")),
+        deadline_closes(metrics::Registry::global().counter(
+            "http_deadline_closes_total",
+            "Connections closed because a read, write or idle deadline passed.",
+            "server=\"" + escape_label(options.name) + "\"")) {
+    refresh_clock();
+  }
 
   asio::io_context& io;
   ServerOptions options;
   Router router;
   CorsPolicy cors;
+  ResponseHeadWriter head_writer;
   std::vector<Middleware> middleware;
   tcp::acceptor acceptor;
   std::uint16_t port = 0;
   bool started = false;
   bool stopping = false;
+  bool destroyed = false;
   std::list<ConnectionPtr> connections;
   // Cancelled when the last connection ends during stop().
   asio::steady_timer drained;
+  // Ticks every sweep_interval: refreshes `now` and the Date header, and
+  // closes connections whose deadline passed.
+  asio::steady_timer sweep_timer;
+  std::chrono::milliseconds sweep_interval;
+  Clock::time_point now;  // as of the last tick: deadlines need no finer clock
+  std::time_t date_second = 0;
+  std::string http_date;  // the Date header value for `date_second`
   metrics::Gauge& open_connections;
+  metrics::Counter& deadline_closes;
   // The metrics of each route, looked up once per route so that recording a
   // request takes neither the registry lock nor a label string.
   struct RouteMetrics {
@@ -119,7 +158,34 @@ struct detail::ServerState {
   RouteMetrics& metrics_of(std::string_view route);
   void record(const Exchange& exchange);
   void finalize(const Request* request, Response& response, bool close) const;
+
+  void expect_io_within(Connection& connection, std::chrono::milliseconds timeout) const {
+    connection.deadline = now + timeout;
+  }
+  void refresh_clock();
+  void close_expired();
 };
+
+// Closing the socket ends whatever operation the connection is waiting on
+// (it completes with operation_aborted) and makes any later one fail at once;
+// every deadline ends the connection, so nothing else is needed.
+void detail::ServerState::close_expired() {
+  for (const auto& connection : connections) {
+    if (connection->deadline > now || !connection->socket.is_open()) continue;
+    beast::error_code ignored;
+    connection->socket.close(ignored);
+    deadline_closes.inc();
+  }
+}
+
+void detail::ServerState::refresh_clock() {
+  now = Clock::now();
+  const auto second = std::time(nullptr);
+  if (second != date_second) {
+    date_second = second;
+    http_date = format_http_date(second);
+  }
+}
 
 detail::ServerState::RouteMetrics& detail::ServerState::metrics_of(std::string_view route) {
   if (const auto found = route_metrics.find(route); found != route_metrics.end()) {
@@ -176,10 +242,10 @@ void maybe_gzip(const Request& request, Response& response, std::size_t min_byte
 
 }  // namespace
 
-// Everything every response gets, whoever produced it. `request` is null when
-// the request head could not be read.
+// Everything every response gets, whoever produced it, apart from Date and the
+// security headers, which are added as the head is serialized. `request` is
+// null when the request head could not be read.
 void detail::ServerState::finalize(const Request* request, Response& response, bool close) const {
-  apply_security_headers(response, options.content_security_policy);
   if (request) cors.apply(*request, response);
   if (body_forbidden(response.result())) {
     response.body().clear();
@@ -273,14 +339,13 @@ asio::awaitable<Response> dispatch(detail::ServerState& state, Context& context)
 }
 
 // The status for a failure to read a request, or nullopt when the connection
-// should just be closed (peer gone, deadline passed).
+// should just be closed (peer gone, or the sweep closed it at its deadline).
 std::optional<Status> read_failure_status(beast::error_code ec) {
   if (ec == beast_http::error::header_limit) return Status::request_header_fields_too_large;
   if (ec == beast_http::error::body_limit) return Status::payload_too_large;
-  if (ec == beast::error::timeout || ec == beast_http::error::end_of_stream ||
-      ec == asio::error::eof || ec == asio::error::connection_reset ||
-      ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor ||
-      ec == beast_http::error::partial_message) {
+  if (ec == beast_http::error::end_of_stream || ec == asio::error::eof ||
+      ec == asio::error::connection_reset || ec == asio::error::operation_aborted ||
+      ec == asio::error::bad_descriptor || ec == beast_http::error::partial_message) {
     return std::nullopt;
   }
   return Status::bad_request;
@@ -302,36 +367,19 @@ std::string request_id_for(const Request& request) {
   return generate_request_id();
 }
 
-// The status line and header block of a finalized response. Beast's
-// serializer walks them through layered buffer views, which cost more than
-// everything else we do for a small response; our responses are always whole
-// strings with a Content-Length, so one contiguous head does the same job.
-std::string serialize_head(const Response& response) {
-  std::string head;
-  head.reserve(512);
-  head += response.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
-  head += std::to_string(response.result_int());
-  head += ' ';
-  head += response.reason();
-  head += "\r\n";
-  for (const auto& field : response) {
-    head += field.name_string();
-    head += ": ";
-    head += field.value();
-    head += "\r\n";
-  }
-  head += "\r\n";
-  return head;
-}
-
+// Beast's serializer walks a response through layered buffer views, which
+// cost more than everything else we do for a small response; ours are always
+// whole strings with a Content-Length, so the head goes out as one string,
+// gathered with the body into a single write.
 asio::awaitable<void> write_response(detail::ServerState& state, Connection& connection,
                                      Response& response) {
-  connection.stream.expires_after(state.options.write_timeout);
-  const std::string head = serialize_head(response);
-  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+  connection.head.clear();
+  state.head_writer.write(response, state.http_date, connection.head);
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(connection.head),
                                                   asio::buffer(response.body())};
+  state.expect_io_within(connection, state.options.write_timeout);
   beast::error_code ec;
-  co_await asio::async_write(connection.stream, buffers,
+  co_await asio::async_write(connection.socket, buffers,
                              asio::redirect_error(asio::use_awaitable, ec));
   if (ec) response.keep_alive(false);
 }
@@ -339,14 +387,14 @@ asio::awaitable<void> write_response(detail::ServerState& state, Connection& con
 // Closing a socket with unread input makes the kernel send RST, which can
 // destroy the error response before the client reads it. So: stop sending,
 // then discard what the client still sends, briefly and boundedly.
-asio::awaitable<void> linger(Connection& connection) {
+asio::awaitable<void> linger(const detail::ServerState& state, Connection& connection) {
   beast::error_code ec;
-  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  connection.stream.expires_after(std::chrono::milliseconds(500));
+  connection.socket.shutdown(tcp::socket::shutdown_send, ec);
+  state.expect_io_within(connection, std::chrono::milliseconds(500));
   std::array<char, 4096> sink;
   std::size_t discarded = 0;
   while (!ec && discarded < 256 * 1024) {
-    discarded += co_await connection.stream.async_read_some(
+    discarded += co_await connection.socket.async_read_some(
         asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
   }
 }
@@ -373,7 +421,7 @@ asio::awaitable<void> reject(detail::ServerState& state, Connection& connection,
   exchange.bytes = response.body().size();
   co_await write_response(state, connection, response);
   state.record(exchange);
-  co_await linger(connection);
+  co_await linger(state, connection);
 }
 
 // Parses the head of the next request from what is already buffered. Nearly
@@ -396,26 +444,26 @@ bool parse_buffered_head(beast_http::request_parser<beast_http::string_body>& pa
 asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connection,
                                 beast::flat_buffer& buffer, const asio::ip::address& peer) {
   Exchange exchange;
-  beast_http::request_parser<beast_http::string_body> parser;
+  auto& parser = connection.parser.emplace();
   parser.header_limit(static_cast<std::uint32_t>(state.options.header_limit));
   // Beast checks a declared Content-Length against this as soon as the head
   // is parsed, before any body byte is read, and counts chunked bodies as they stream.
   parser.body_limit(state.options.body_limit);
   beast::error_code ec;
-  connection.stream.expires_after(state.options.header_timeout);
+  state.expect_io_within(connection, state.options.header_timeout);
   if (!parse_buffered_head(parser, buffer, ec)) {
-    co_await beast_http::async_read_header(connection.stream, buffer, parser,
+    co_await beast_http::async_read_header(connection.socket, buffer, parser,
                                            asio::redirect_error(asio::use_awaitable, ec));
   }
   if (!ec && !parser.is_done()) {
+    state.expect_io_within(connection, state.options.body_timeout);
     if (parser.get()[field::expect] == "100-continue") {
       beast_http::response<beast_http::empty_body> go_on{Status::continue_, 11};
-      co_await beast_http::async_write(connection.stream, go_on,
+      co_await beast_http::async_write(connection.socket, go_on,
                                        asio::redirect_error(asio::use_awaitable, ec));
     }
-    connection.stream.expires_after(state.options.body_timeout);
     if (!ec) {
-      co_await beast_http::async_read(connection.stream, buffer, parser,
+      co_await beast_http::async_read(connection.socket, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
     }
   }
@@ -423,7 +471,9 @@ asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connecti
     co_await reject(state, connection, ec, parser, exchange);
     co_return false;
   }
-  const Request request = parser.release();
+  // The handler may take as long as it needs; its own I/O has its own bounds.
+  connection.deadline = Clock::time_point::max();
+  const Request& request = parser.get();
   Context context{request, request_id_for(request), peer, {}, {}, {}};
   exchange.method = beast_http::to_string(request.method());
   exchange.path = target_path(request.target());
@@ -442,13 +492,14 @@ asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connecti
 
 // Waits for the first byte of the next request; false when the connection
 // should end instead (idle deadline, peer closed, server stopping).
-asio::awaitable<bool> await_request(Connection& connection, beast::flat_buffer& buffer,
+asio::awaitable<bool> await_request(const detail::ServerState& state, Connection& connection,
+                                    beast::flat_buffer& buffer,
                                     std::chrono::milliseconds deadline) {
   if (buffer.size() > 0) co_return true;  // a pipelined request is already here
   connection.idle = true;
-  connection.stream.expires_after(deadline);
+  state.expect_io_within(connection, deadline);
   beast::error_code ec;
-  const auto n = co_await connection.stream.async_read_some(
+  const auto n = co_await connection.socket.async_read_some(
       buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
   connection.idle = false;
   if (ec) co_return false;
@@ -458,8 +509,8 @@ asio::awaitable<bool> await_request(Connection& connection, beast::flat_buffer& 
 
 void close_connection(Connection& connection) {
   beast::error_code ignored;
-  connection.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  connection.stream.socket().close(ignored);
+  connection.socket.shutdown(tcp::socket::shutdown_both, ignored);
+  connection.socket.close(ignored);
 }
 
 asio::awaitable<void> session(std::shared_ptr<detail::ServerState> state,
@@ -468,13 +519,13 @@ asio::awaitable<void> session(std::shared_ptr<detail::ServerState> state,
   const auto self = std::prev(state->connections.end());
   state->open_connections.add(1);
   beast::error_code ec;
-  const auto peer = connection->stream.socket().remote_endpoint(ec).address();
+  const auto peer = connection->socket.remote_endpoint(ec).address();
   beast::flat_buffer buffer;
   // A fresh connection must start its request within the header deadline;
   // between keep-alive requests the (longer) idle deadline applies.
   auto deadline = state->options.header_timeout;
   try {
-    while (!state->stopping && co_await await_request(*connection, buffer, deadline)) {
+    while (!state->stopping && co_await await_request(*state, *connection, buffer, deadline)) {
       if (!co_await serve_one(*state, *connection, buffer, peer)) break;
       deadline = state->options.idle_timeout;
     }
@@ -485,6 +536,17 @@ asio::awaitable<void> session(std::shared_ptr<detail::ServerState> state,
   state->connections.erase(self);
   state->open_connections.add(-1);
   if (state->stopping && state->connections.empty()) state->drained.cancel();
+}
+
+asio::awaitable<void> sweep_loop(std::shared_ptr<detail::ServerState> state) {
+  while (!state->destroyed && !(state->stopping && state->connections.empty())) {
+    state->sweep_timer.expires_after(state->sweep_interval);
+    beast::error_code ec;
+    co_await state->sweep_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (state->destroyed) break;
+    state->refresh_clock();
+    state->close_expired();
+  }
 }
 
 asio::awaitable<void> accept_loop(std::shared_ptr<detail::ServerState> state) {
@@ -513,6 +575,8 @@ Server::Server(asio::io_context& io, ServerOptions options, Router router)
 
 Server::~Server() {
   state_->stopping = true;
+  state_->destroyed = true;
+  state_->sweep_timer.cancel();
   beast::error_code ignored;
   state_->acceptor.close(ignored);
   for (const auto& connection : state_->connections) close_connection(*connection);
@@ -539,6 +603,7 @@ void Server::start() {
                                {"address", state_->options.address},
                                {"port", state_->port}});
   asio::co_spawn(state_->io, accept_loop(state_), asio::detached);
+  asio::co_spawn(state_->io, sweep_loop(state_), asio::detached);
 }
 
 asio::awaitable<void> Server::stop() {
@@ -547,7 +612,7 @@ asio::awaitable<void> Server::stop() {
   beast::error_code ec;
   state->acceptor.close(ec);
   for (const auto& connection : state->connections) {
-    if (connection->idle) connection->stream.cancel();
+    if (connection->idle) connection->socket.cancel(ec);
   }
   if (!state->connections.empty()) {
     state->drained.expires_after(state->options.shutdown_timeout);

@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "common/metrics.h"
 #include "support.h"
 
 namespace myspace::http::testing {
@@ -101,10 +102,14 @@ TEST(HttpLimits, SlowlorisIsCutOffByTheHeaderDeadline) {
 
 TEST(HttpLimits, SilentNewConnectionIsClosedByTheHeaderDeadline) {
   RunningServer server(echo_router());
+  auto& deadline_closes =
+      metrics::Registry::global().counter("http_deadline_closes_total", "", "server=\"test\"");
+  const auto closed_before = deadline_closes.value();
   Connection connection(server.port());
   const auto started = Clock::now();
   EXPECT_TRUE(connection.closed_within(1500ms));
   EXPECT_GE(Clock::now() - started, 400ms);
+  EXPECT_EQ(deadline_closes.value(), closed_before + 1);
 }
 
 TEST(HttpLimits, IdleKeepAliveConnectionIsClosed) {

@@ -8,6 +8,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/system/system_error.hpp>
+#include <cstdlib>
+#include <ctime>
 
 #include "common/error.h"
 #include "common/metrics.h"
@@ -168,6 +170,19 @@ TEST(HttpServer, SecurityHeadersOnEveryResponse) {
     EXPECT_EQ(response["X-Content-Type-Options"], "nosniff") << target;
     EXPECT_EQ(response["Referrer-Policy"], "strict-origin-when-cross-origin") << target;
     EXPECT_EQ(response[field::x_frame_options], "DENY") << target;
+  }
+}
+
+TEST(HttpServer, DateOnEveryResponseIsCurrent) {
+  RunningServer server(test_router());
+  for (const auto* target : {"/hello", "/nope"}) {
+    const auto before = std::time(nullptr);
+    const auto response = fetch(server.port(), make_request(Verb::get, target));
+    std::tm parts{};
+    const std::string date(response[field::date]);
+    ASSERT_NE(strptime(date.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts), nullptr) << date;
+    // The server refreshes its Date a few times a second from the system clock.
+    EXPECT_LE(std::abs(timegm(&parts) - before), 2) << date;
   }
 }
 
