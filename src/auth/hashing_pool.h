@@ -9,31 +9,55 @@
 // cost, so a login for an email that does not exist costs the same time as a
 // wrong password (no user enumeration through timing).
 //
-// The pool's threads run at a lower scheduling priority (nice) than the event
-// loops: on a shared machine a login storm then takes the CPU the request
-// handlers leave, instead of taking turns with them and multiplying the
-// latency of every other request.
+// The pool's threads run at a lower scheduling priority than the event loops:
+// on a shared machine a login storm then takes the CPU the request handlers
+// leave, instead of taking turns with them and multiplying the latency of
+// every other request. kIdle (SCHED_IDLE, the default) gives way to any other
+// thread at once; a lowered nice value (kNice) still lets a hashing thread
+// finish its time slice first, which adds milliseconds to the tail of every
+// request that wakes behind it. SCHED_IDLE threads get no CPU at all while
+// other work keeps every core busy, so a guard thread raises a thread whose
+// hash has run for `starvation_limit` to nice `thread_nice` until that hash
+// is done (leaving SCHED_IDLE needs CAP_SYS_NICE or a sufficient RLIMIT_NICE;
+// without them the hash waits for a free core).
+//
+// The kernel groups threads by session (autogroup) or cgroup before it
+// weighs their priorities, so the hashing threads yield only to threads in
+// the same group: run the processes that serve requests on one machine in
+// one session, or give the auth service's cgroup a low cpu.weight.
 //
 // Thread-safe. Destroy it only after every event loop that uses it has stopped.
 
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <stop_token>
 #include <string>
+#include <thread>
 
 namespace myspace::metrics {
+class Counter;
 class Histogram;
 class Gauge;
 }  // namespace myspace::metrics
 
 namespace myspace::auth {
 
+enum class HashingPriority { kIdle, kNice };
+
 struct HashingPoolOptions {
   int cost = 12;                 // bcrypt cost for new hashes, kMinBcryptCost..kMaxBcryptCost
   std::size_t threads = 2;       // bcrypt threads
   std::size_t max_pending = 64;  // running + queued; beyond it: kUnavailable
-  int thread_nice = 10;          // added to the pool threads' nice value (0..19)
+  HashingPriority priority = HashingPriority::kIdle;
+  int thread_nice = 10;  // kNice, or when SCHED_IDLE is refused: added to the nice value (0..19)
+  // kIdle: a hash still running after this long is starved, not slow (one
+  // hash at cost 12 takes about 0.2 s of CPU).
+  std::chrono::milliseconds starvation_limit{2000};
 };
 
 class HashingPool {
@@ -58,12 +82,26 @@ class HashingPool {
   template <class T, class F>
   static boost::asio::awaitable<T> execute(HashingPool* self, F work);
 
+  // What one pool thread is doing, for the starvation guard.
+  struct Worker {
+    std::atomic<int> thread_id{0};
+    std::atomic<std::int64_t> busy_since_ns{0};  // 0: between jobs
+    std::atomic<bool> raised{false};             // by the guard; the thread lowers itself again
+    std::int64_t raised_for_job = 0;  // the guard's own: busy_since_ns of the job it raised
+  };
+  Worker& this_thread_worker();
+  void guard_against_starvation(const std::stop_token& stop);
+
   HashingPoolOptions options_;
   std::string dummy_hash_;
+  std::unique_ptr<Worker[]> workers_;
+  std::atomic<std::size_t> workers_started_{0};
   boost::asio::thread_pool pool_;
   std::atomic<std::size_t> pending_{0};
   metrics::Histogram& latency_;
   metrics::Gauge& pending_gauge_;
+  metrics::Counter& starved_;
+  std::jthread guard_;  // declared last: stops before what it reads is destroyed
 };
 
 }  // namespace myspace::auth

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "services/auth_service/auth_service.h"
 #include "services/dependencies.h"
 
 namespace myspace::service {
@@ -51,6 +52,21 @@ TEST(StoreConfig, ValidatesUrls) {
   auto config = StoreConfig::from_env(with({{"DB_POOL_SIZE", "4"}}));
   EXPECT_EQ(config.pool_size, 4u);
   EXPECT_EQ(config.redis_url, "redis://127.0.0.1:6379");
+}
+
+TEST(AuthConfig, HashingThreadsIdleByDefaultOrNiceOnRequest) {
+  const auto defaults = auth_service::AuthConfig::from_env(with({}), false);
+  EXPECT_TRUE(defaults.bcrypt_idle);
+  const auto nice = auth_service::AuthConfig::from_env(
+      with({{"BCRYPT_PRIORITY", "nice"}, {"BCRYPT_NICE", "7"}}), false);
+  EXPECT_FALSE(nice.bcrypt_idle);
+  EXPECT_EQ(nice.bcrypt_nice, 7);
+  try {
+    auth_service::AuthConfig::from_env(with({{"BCRYPT_PRIORITY", "realtime"}}), false);
+    ADD_FAILURE() << "BCRYPT_PRIORITY=realtime was accepted";
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.variable(), "BCRYPT_PRIORITY");
+  }
 }
 
 }  // namespace

@@ -22,6 +22,11 @@ AuthConfig AuthConfig::from_env(const config::Environment& env, bool production)
   const auto cores = static_cast<std::int64_t>(std::max(1U, std::thread::hardware_concurrency()));
   config.bcrypt_threads = static_cast<std::size_t>(env.integer("BCRYPT_THREADS", cores, 1, 256));
   config.bcrypt_queue = static_cast<std::size_t>(env.integer("BCRYPT_QUEUE", 64, 1, 100'000));
+  const auto priority = env.string("BCRYPT_PRIORITY", "idle");
+  if (priority != "idle" && priority != "nice") {
+    throw config::ConfigError("BCRYPT_PRIORITY", "must be \"idle\" or \"nice\"");
+  }
+  config.bcrypt_idle = priority == "idle";
   config.bcrypt_nice = static_cast<int>(env.integer("BCRYPT_NICE", 10, 0, 19));
   config.sensitive_per_minute = env.integer("AUTH_RATE_LIMIT", 10, 1, 1'000'000);
   config.trusted_proxies = env.list("TRUSTED_PROXIES", "");
@@ -31,11 +36,12 @@ AuthConfig AuthConfig::from_env(const config::Environment& env, bool production)
 
 service::WorkerSetup make_setup(const AuthConfig& config) {
   // Shared by every worker thread: immutable or thread-safe.
-  auto hasher = std::make_shared<auth::HashingPool>(
-      auth::HashingPoolOptions{.cost = config.bcrypt_cost,
-                               .threads = config.bcrypt_threads,
-                               .max_pending = config.bcrypt_queue,
-                               .thread_nice = config.bcrypt_nice});
+  auto hasher = std::make_shared<auth::HashingPool>(auth::HashingPoolOptions{
+      .cost = config.bcrypt_cost,
+      .threads = config.bcrypt_threads,
+      .max_pending = config.bcrypt_queue,
+      .priority = config.bcrypt_idle ? auth::HashingPriority::kIdle : auth::HashingPriority::kNice,
+      .thread_nice = config.bcrypt_nice});
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
   auto local_limits = std::make_shared<auth::LocalRateLimiter>();
   const auth::PasswordPolicy& policy = auth::PasswordPolicy::standard();

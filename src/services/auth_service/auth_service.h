@@ -22,7 +22,10 @@ struct AuthConfig {
   // BCRYPT_THREADS (default: cores) and BCRYPT_QUEUE (jobs running + waiting).
   std::size_t bcrypt_threads = 2;
   std::size_t bcrypt_queue = 64;
-  int bcrypt_nice = 10;  // the hashing threads yield the CPU to request handling
+  // The hashing threads yield the CPU to request handling (HashingPool):
+  // SCHED_IDLE (BCRYPT_PRIORITY=idle), or BCRYPT_PRIORITY=nice with BCRYPT_NICE.
+  bool bcrypt_idle = true;
+  int bcrypt_nice = 10;
   // Requests per minute per client address on /register, /login, /refresh and
   // /password (AUTH_RATE_LIMIT, default 10 as the seed says).
   std::int64_t sensitive_per_minute = 10;
