@@ -13,7 +13,7 @@ bench_extra_cleanup() { :; }
 
 bench_cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   bench_extra_cleanup
   redis_stop "$TMP/redis"
   pg_stop "$TMP/postgres"

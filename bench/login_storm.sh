@@ -13,7 +13,8 @@
 # `me` runs at a steady ME_RATE per second (default 1000) over ME_CONNECTIONS
 # connections (default 8): the p99 ordinary users see, with and without a storm
 # of logins competing for the same cores.
-# Environment: BCRYPT_COST (default 12, the service's default), ME_RATE, ME_CONNECTIONS,
+# Environment: BCRYPT_COST (default 12, the service's default), BCRYPT_PRIORITY
+# (idle or nice, passed to the auth service), ME_RATE, ME_CONNECTIONS,
 # CONTROL_BURNERS (see step 4).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

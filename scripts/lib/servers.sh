@@ -60,12 +60,17 @@ pg_stop() {
 }
 
 # redis_start DIR PORT: starts redis-server on 127.0.0.1:PORT with its files in DIR.
+# Not --daemonize: that calls setsid(), and Linux's autogroup scheduling gives
+# each session its own CPU share, in which no thread priority reaches across.
+# Started here, Redis shares the services' session, so the auth service's
+# SCHED_IDLE bcrypt threads give way to it as they do to the gateway.
 redis_start() {
   local dir=$1 port=$2
   mkdir -p "$dir"
   if [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; then return 0; fi
-  redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --daemonize yes \
-    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --save "" --appendonly no >/dev/null
+  redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --daemonize no \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --save "" --appendonly no \
+    </dev/null >/dev/null 2>&1 &
   wait_tcp "$port" 10 || { tail -n 20 "$dir/redis.log" >&2; return 1; }
 }
 
