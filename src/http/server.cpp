@@ -487,6 +487,8 @@ asio::awaitable<bool> serve_one(detail::ServerState& state, Connection& connecti
   exchange.bytes = response.body().size();
   co_await write_response(state, connection, response);
   state.record(exchange);
+  // An idle keep-alive connection must not hold on to the last request's body.
+  connection.parser.reset();
   co_return response.keep_alive();
 }
 
