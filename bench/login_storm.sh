@@ -9,7 +9,7 @@
 # machine, so it is the same code, cost and CPU as the storm.
 # Loopback only; every process runs in a temporary directory and is stopped.
 #
-# Usage: bench/login_storm.sh [storm-seconds] [storm-connections]   (default 15, 2 × cores)
+# Usage: [ROUNDS=3] bench/login_storm.sh [storm-seconds] [storm-connections]   (default 15, 2 × cores)
 # `me` runs at a steady ME_RATE per second (default 1000) over ME_CONNECTIONS
 # connections (default 8): the p99 ordinary users see, with and without a storm
 # of logins competing for the same cores.
@@ -24,6 +24,7 @@ CORES=$(nproc)
 STORM_CONNECTIONS=${2:-$((2 * CORES))}
 ME_CONNECTIONS=${ME_CONNECTIONS:-8}
 ME_RATE=${ME_RATE:-1000}  # me requests per second, spread over the connections
+ROUNDS=${ROUNDS:-3}
 export BCRYPT_COST=${BCRYPT_COST:-12}
 
 bench_start_stores
@@ -82,49 +83,62 @@ hash_ms=$(awk -v s0="$sum0" -v s1="$sum1" -v c0="$count0" -v c1="$count1" \
   'BEGIN { printf "%.1f", 1000 * (s1 - s0) / (c1 - c0) }')
 bound=$(awk -v ms="$hash_ms" -v cores="$CORES" 'BEGIN { printf "%.2f", cores * 1000 / ms }')
 
-# 2. `me` with auth idle.
-wrk -t1 -c"$ME_CONNECTIONS" -d3s -s "$TMP/me.lua" "http://127.0.0.1:$gateway_port/graphql" >/dev/null
-read -r me_rps me_p50 me_p99 me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency -s "$TMP/me.lua" \
-  "http://127.0.0.1:$gateway_port/graphql" | summarize)
+# wrk latency ("840.00us", "1.10ms", "1.02s") -> milliseconds
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'
+}
+me_for() {  # seconds -> "requests/s p50 p99 non2xx" of `me` at the steady rate
+  wrk -t1 -c"$ME_CONNECTIONS" -d"$1s" --latency -s "$TMP/me.lua" \
+    "http://127.0.0.1:$gateway_port/graphql" | summarize
+}
 
 # 3. The storm alone: logins per second against the bound.
 wrk -t1 -c"$STORM_CONNECTIONS" -d"${STORM_SECONDS}s" --latency -s "$TMP/login.lua" \
   "http://127.0.0.1:$auth_port/login" >"$TMP/storm.out"
 read -r logins_rps _ logins_p99 logins_bad < <(summarize <"$TMP/storm.out")
 
-# 4. `me` while a storm runs (measured once the storm is under way). With
-# CONTROL_BURNERS=N the storm is replaced by N busy loops at SCHED_IDLE, the
-# lowest priority there is: a control for how much of `me`'s tail comes from
-# any busy core at all rather than from bcrypt.
-if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
-  burners=()
-  for _ in $(seq "$CONTROL_BURNERS"); do
-    chrt -i 0 bash -c 'while :; do :; done' &
-    burners+=($!)
-  done
-  storm_what="$CONTROL_BURNERS SCHED_IDLE busy loops instead of a storm"
-else
-  wrk -t1 -c"$STORM_CONNECTIONS" -d"$((10 + 4))s" -s "$TMP/login.lua" \
-    "http://127.0.0.1:$auth_port/login" >"$TMP/storm2.out" &
-  storm=$!
-fi
-sleep 2
-read -r storm_me_rps storm_me_p50 storm_me_p99 storm_me_bad < <(wrk -t1 -c"$ME_CONNECTIONS" -d10s --latency \
-  -s "$TMP/me.lua" "http://127.0.0.1:$gateway_port/graphql" | summarize)
-if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
-  kill "${burners[@]}"
-else
-  wait "$storm"
-  read -r storm2_rps _ _ _ < <(summarize <"$TMP/storm2.out")
-  storm_what="logins meanwhile: $storm2_rps/s"
-fi
+# 4. `me` quiet, then while a storm runs (measured once the storm is under
+# way), ROUNDS times: this VM's timings drift from minute to minute, so each
+# round's ratio compares neighbours in time and the median round is the figure.
+# With CONTROL_BURNERS=N the storm is replaced by N busy loops at SCHED_IDLE:
+# a control for how much of `me`'s tail comes from any busy core at all
+# rather than from bcrypt.
+me_for 3 >/dev/null  # warm-up
+ratios=()
+for round in $(seq "$ROUNDS"); do
+  read -r me_rps me_p50 me_p99 me_bad < <(me_for 10)
+  if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
+    burners=()
+    for _ in $(seq "$CONTROL_BURNERS"); do
+      chrt -i 0 bash -c 'while :; do :; done' &
+      burners+=($!)
+    done
+  else
+    wrk -t1 -c"$STORM_CONNECTIONS" -d"$((10 + 4))s" -s "$TMP/login.lua" \
+      "http://127.0.0.1:$auth_port/login" >"$TMP/storm2.out" &
+    storm=$!
+  fi
+  sleep 2
+  read -r storm_me_rps storm_me_p50 storm_me_p99 storm_me_bad < <(me_for 10)
+  if [ "${CONTROL_BURNERS:-0}" -gt 0 ]; then
+    kill "${burners[@]}"
+    storm_what="$CONTROL_BURNERS SCHED_IDLE busy loops instead of a storm"
+  else
+    wait "$storm"
+    read -r storm2_rps _ _ _ < <(summarize <"$TMP/storm2.out")
+    storm_what="logins meanwhile: $storm2_rps/s"
+  fi
+  ratio=$(awk -v a="$(to_ms "$storm_me_p99")" -v b="$(to_ms "$me_p99")" 'BEGIN { printf "%.2f", a / b }')
+  ratios+=("$ratio")
+  echo "round $round: me quiet $me_rps req/s, p50 $me_p50, p99 $me_p99, non-2xx $me_bad;" \
+    "during storm $storm_me_rps req/s, p50 $storm_me_p50, p99 $storm_me_p99," \
+    "non-2xx $storm_me_bad ($storm_what): p99 x$ratio"
+done
 
 echo "machine: $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "bcrypt cost $BCRYPT_COST: one hash $hash_ms ms -> bound $bound logins/s ($CORES cores)"
 echo "login storm ($STORM_CONNECTIONS connections, ${STORM_SECONDS}s): $logins_rps logins/s" \
   "($(awk -v a="$logins_rps" -v b="$bound" 'BEGIN { printf "%.0f", 100 * a / b }')% of the bound)," \
   "p99 $logins_p99, non-2xx $logins_bad"
-echo "me, quiet:        $me_rps req/s, p50 $me_p50, p99 $me_p99, non-2xx $me_bad"
-echo "me, during storm: $storm_me_rps req/s, p50 $storm_me_p50, p99 $storm_me_p99," \
-  "non-2xx $storm_me_bad" \
-  "($storm_what)"
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+echo "me p99 during a storm / quiet, median of $ROUNDS rounds: x$median"

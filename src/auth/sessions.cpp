@@ -2,6 +2,7 @@
 
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -20,17 +21,39 @@ constexpr std::size_t kSessionIdLength = 22;  // ~131 bits after "ses_"
 constexpr std::size_t kRefreshSecretBytes = 32;
 
 // KEYS: session, user_sessions. ARGV: session json, sliding ttl ms, set ttl ms,
-// session prefix. Stores the session, indexes it and drops index entries whose
-// session has expired (a user has a handful, so the scan is cheap).
+// session prefix, max sessions per user. Stores the session, indexes it, drops
+// index entries whose session has expired and, beyond the cap, ends the
+// sessions used least recently (every refresh renews the sliding TTL, so the
+// shortest time left marks them). The cap bounds the set, so this scan stays cheap: Redis runs one
+// script at a time, and an unbounded one would stall every other client.
+// Returns how many sessions were ended.
 const cache::Script kCreate(R"lua(
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+local live = {}
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  if redis.call('EXISTS', ARGV[4] .. id) == 0 then redis.call('SREM', KEYS[2], id) end
+  if redis.call('EXISTS', ARGV[4] .. id) == 0 then
+    redis.call('SREM', KEYS[2], id)
+  else
+    live[#live + 1] = id
+  end
 end
+local ended = 0
+local excess = #live + 1 - tonumber(ARGV[5])
+if excess > 0 then
+  local by_use = {}
+  for _, id in ipairs(live) do
+    by_use[#by_use + 1] = {id = id, left = redis.call('PTTL', ARGV[4] .. id)}
+  end
+  table.sort(by_use, function(a, b) return a.left < b.left end)
+  for i = 1, excess do
+    ended = ended + redis.call('DEL', ARGV[4] .. by_use[i].id)
+    redis.call('SREM', KEYS[2], by_use[i].id)
+  end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 redis.call('SADD', KEYS[2], string.sub(KEYS[1], string.len(ARGV[4]) + 1))
 local ttl = redis.call('PTTL', KEYS[2])
 if ttl < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
-return 1
+return ended
 )lua");
 
 // KEYS: session. ARGV: presented hash, new hash, now (s), sliding ttl ms,
@@ -197,7 +220,8 @@ asio::awaitable<IssuedSession> SessionStore::create(std::string user_id, std::st
   std::vector<std::string> keys{session_key(issued.session.id),
                                 user_sessions_key(issued.session.user_id)};
   std::vector<std::string> args{boost::json::serialize(record), std::to_string(sliding_ms),
-                                std::to_string(absolute_ms), std::string(kSessionPrefix)};
+                                std::to_string(absolute_ms), std::string(kSessionPrefix),
+                                std::to_string(std::max(options_.max_per_user, 1))};
   co_await redis_.eval(kCreate, std::move(keys), std::move(args));
   co_return issued;
 }

@@ -3,7 +3,11 @@
 //   session:{sessionId}     JSON {uid, acct, hash, prev, created, abs}; TTL = the
 //                           sliding lifetime (7 days), never past the absolute
 //                           expiry `abs` (30 days after login)
-//   user_sessions:{userId}  SET of that user's session ids ("log out everywhere")
+//   user_sessions:{userId}  SET of that user's session ids ("log out everywhere"),
+//                           at most max_per_user live ones: a new login beyond
+//                           that ends the session used least recently, so neither
+//                           the set nor the scan each login makes of it grows
+//                           without bound
 // A refresh token is "<sessionId>.<32 random bytes, base64url>". Only its SHA-256
 // (hex) is stored. Every refresh rotates it; the last few hashes are kept in
 // `prev`, and presenting one of them again (a stolen token replayed, or the
@@ -31,6 +35,9 @@ struct SessionOptions {
   std::chrono::seconds absolute_lifetime{30 * 24 * 3600};
   // Rotated-out refresh hashes remembered for reuse detection.
   int remembered_hashes = 8;
+  // Live sessions one user may have (devices, browsers); logging in again
+  // beyond this ends the one used least recently.
+  int max_per_user = 100;
 };
 
 struct Session {

@@ -30,6 +30,8 @@ AuthConfig AuthConfig::from_env(const config::Environment& env, bool production)
   config.bcrypt_nice = static_cast<int>(env.integer("BCRYPT_NICE", 10, 0, 19));
   config.sensitive_per_minute = env.integer("AUTH_RATE_LIMIT", 10, 1, 1'000'000);
   config.trusted_proxies = env.list("TRUSTED_PROXIES", "");
+  config.max_sessions_per_user =
+      static_cast<int>(env.integer("MAX_SESSIONS_PER_USER", 100, 1, 10'000));
   config.production = production;
   return config;
 }
@@ -52,7 +54,8 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
     auto pool = service::add_database(worker, config.stores);
     auto redis = service::add_redis(worker, config.stores);
     auto accounts = std::make_shared<AccountStore>(*pool);
-    auto sessions = std::make_shared<auth::SessionStore>(*redis);
+    auto sessions = std::make_shared<auth::SessionStore>(
+        *redis, auth::SessionOptions{.max_per_user = config.max_sessions_per_user});
     auto limiter = std::make_shared<auth::RateLimiter>(*redis, *local_limits);
     auto api = std::make_shared<AuthApi>(
         ApiDependencies{*accounts, *sessions, *limiter, *hasher, *tokens, policy},

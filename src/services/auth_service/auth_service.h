@@ -32,6 +32,9 @@ struct AuthConfig {
   // Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES, e.g. the
   // gateway's address); everyone else is identified by the socket's address.
   std::vector<std::string> trusted_proxies;
+  // Live sessions per user (MAX_SESSIONS_PER_USER); a login beyond ends the
+  // one used least recently.
+  int max_sessions_per_user = 100;
   bool production = false;  // refresh cookie gets `Secure`
 
   static AuthConfig from_env(const config::Environment& env, bool production);

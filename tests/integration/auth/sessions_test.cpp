@@ -154,6 +154,33 @@ TEST_F(AuthTest, LogoutEndsThisSessionAndLogoutAllEndsEveryOne) {
       http::Status::unauthorized);
 }
 
+TEST_F(AuthTest, LoginsBeyondTheCapEndTheSessionUsedLeastRecently) {
+  AuthConfig capped = config();
+  capped.max_sessions_per_user = 3;
+  server_ = std::make_unique<AuthServer>(capped);
+  const Reply first = register_user("grace@example.com", "grace_t");
+  const Reply second = login("grace@example.com", "a-Long-passphrase-9");
+  const Reply third = login("grace@example.com", "a-Long-passphrase-9");
+  // Using the first session renews it: the second is now the least recent.
+  const Reply renewed =
+      refresh_with_cookie(server().port(), first.refresh_cookie(), "198.51.100.2");
+  ASSERT_EQ(renewed.status, http::Status::ok) << renewed.raw.body();
+  const Reply fourth = login("grace@example.com", "a-Long-passphrase-9");
+  ASSERT_EQ(fourth.status, http::Status::ok);
+
+  EXPECT_EQ(verify_bearer(server().port(), access_token(second)).status,
+            http::Status::unauthorized);
+  EXPECT_EQ(refresh_with_cookie(server().port(), second.refresh_cookie(), "198.51.100.2").status,
+            http::Status::unauthorized);
+  for (const Reply* live : {&renewed, &third, &fourth}) {
+    EXPECT_EQ(verify_bearer(server().port(), access_token(*live)).status, http::Status::ok);
+  }
+  const Reply all =
+      post("/logout-all", "", "198.51.100.2", {{"Authorization", bearer(access_token(fourth))}});
+  ASSERT_EQ(all.status, http::Status::ok) << all.raw.body();
+  EXPECT_EQ(all.json.at("endedSessions"), 3);  // never more than the cap
+}
+
 TEST_F(AuthTest, VerifyRefusesForgedExpiredAndForeignTokens) {
   const Reply reg = register_user("alan@example.com", "alan_t");
   const std::string user_id(reg.json.at("user").at("id").as_string());
