@@ -24,9 +24,9 @@ constexpr std::size_t kRefreshSecretBytes = 32;
 // session prefix, max sessions per user. Stores the session, indexes it, drops
 // index entries whose session has expired and, beyond the cap, ends the
 // sessions used least recently (every refresh renews the sliding TTL, so the
-// shortest time left marks them). The cap bounds the set, so this scan stays cheap: Redis runs one
-// script at a time, and an unbounded one would stall every other client.
-// Returns how many sessions were ended.
+// shortest time left marks them). The cap bounds the set, so this scan stays
+// cheap: Redis runs one script at a time, and an unbounded one would stall
+// every other client. Returns how many sessions were ended.
 const cache::Script kCreate(R"lua(
 local live = {}
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
