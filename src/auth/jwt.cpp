@@ -2,6 +2,7 @@
 
 #include <jwt.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -55,9 +56,16 @@ std::int64_t time_claim(const boost::json::object& claims, std::string_view name
   return seconds;
 }
 
-// The header must be a JSON object whose alg is exactly HS256 (and whose typ,
-// when present, is JWT). Checked before libjwt sees the token.
+// Three base64url parts joined by dots, nothing else: libjwt reads the token
+// as a C string, so a NUL byte would hide whatever follows it and give one
+// token many accepted spellings. The header must be a JSON object whose alg
+// is exactly HS256 (and whose typ, when present, is JWT). Checked before
+// libjwt sees the token.
 void check_header(std::string_view token) {
+  const bool only_token_characters = std::all_of(token.begin(), token.end(), [](char c) {
+    return c == '.' || kAlphabet.find(c) != std::string_view::npos;
+  });
+  if (!only_token_characters) reject("malformed token");
   const auto dot = token.find('.');
   if (dot == std::string_view::npos || dot == 0) reject("malformed token");
   const auto second = token.find('.', dot + 1);

@@ -109,6 +109,28 @@ TEST(Jwt, RefusesAWrongSignature) {
             "signature or encoding invalid");
 }
 
+// A token has one encoding. libjwt reads it as a C string, so a NUL byte
+// would hide whatever follows it (found by fuzz/jwt_fuzzer); anything but
+// base64url characters and the two dots is refused before libjwt sees it.
+TEST(Jwt, RefusesAnyOtherEncodingOfTheSameToken) {
+  const AccessTokens tokens(kSecret);
+  const auto token = tokens.sign("usr_a", "ses_b", "CLIENT", kNow);
+  ASSERT_EQ(reason_refused(tokens, token), "");
+  EXPECT_EQ(reason_refused(tokens, token + std::string(1, '\0') + "anything"), "malformed token");
+  EXPECT_EQ(reason_refused(tokens, token + " "), "malformed token");
+  EXPECT_EQ(reason_refused(tokens, token + "="), "malformed token");
+  for (const std::string_view suffix : {"A", "AAAA", "x", "-_"}) {
+    EXPECT_EQ(reason_refused(tokens, token + std::string(suffix)), "signature or encoding invalid")
+        << "suffix " << suffix;
+  }
+  // 43 characters carry 258 bits for 256: the last one has 2 spare bits.
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string spare_bits = token;
+  spare_bits.back() = kAlphabet[kAlphabet.find(spare_bits.back()) ^ 1U];
+  EXPECT_EQ(reason_refused(tokens, spare_bits), "signature or encoding invalid");
+}
+
 TEST(Jwt, RefusesATamperedPayload) {
   const AccessTokens tokens(kSecret);
   const auto token = tokens.sign("usr_a", "ses_b", "CLIENT", kNow);
