@@ -28,7 +28,7 @@ bool make_calling_thread_idle() {
   return ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &no_priority) == 0;
 }
 
-bool raise_calling_thread_nice(int nice) {
+bool add_to_calling_thread_nice(int nice) {
   if (nice <= 0) return false;
   const auto thread_id = static_cast<id_t>(::gettid());
   const int current = ::getpriority(PRIO_PROCESS, thread_id);
@@ -40,13 +40,17 @@ bool raise_calling_thread_nice(int nice) {
 // costs the priority, never the hash.
 void lower_calling_thread(const HashingPoolOptions& options) {
   if (options.priority == HashingPriority::kIdle && make_calling_thread_idle()) return;
-  raise_calling_thread_nice(options.thread_nice);
+  add_to_calling_thread_nice(options.thread_nice);
 }
 
-// Out of SCHED_IDLE, at `nice`, for another thread of this process.
+// Out of SCHED_IDLE, at `nice`, for another thread of this process. A thread
+// that never got SCHED_IDLE (refused) already has its nice share: left alone.
 bool raise_starved_thread(int thread_id, int nice) {
   const sched_param no_priority{};
-  if (::sched_setscheduler(thread_id, SCHED_OTHER, &no_priority) != 0) return false;
+  if (::sched_getscheduler(thread_id) != SCHED_IDLE ||
+      ::sched_setscheduler(thread_id, SCHED_OTHER, &no_priority) != 0) {
+    return false;
+  }
   ::setpriority(PRIO_PROCESS, static_cast<id_t>(thread_id), std::clamp(nice, 0, 19));
   return true;
 }
