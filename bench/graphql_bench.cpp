@@ -3,7 +3,10 @@
 //   introspection  graphql-js's getIntrospectionQuery() (bench/introspection.graphql)
 //                  against the gateway's schema/schema.graphql;
 //   job_list       the web's LatestJobs query (bench/job_list.graphql): 50 jobs,
-//                  each with its client, from in-memory data (bench/job_list_data.json).
+//                  each with its client, from in-memory data (bench/job_list_data.json);
+//   job_list_typed the same query and data as typed C++ records read through
+//                  member resolvers, as the gateway's API binds them (src/api):
+//                  what typed parents cost against the JSON path (execute only).
 // Each is measured as parse, validate, parse + validate, and execute (on the
 // parsed document). Custom scalars (Money, DateTime) pass values through, as
 // graphql-js's default GraphQLScalarType does.
@@ -28,10 +31,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graphql/document_cache.h"
 #include "graphql/execution/execute.h"
@@ -53,14 +58,95 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+// The job list's records as typed values (what src/market hands the API).
+struct Client {
+  std::string id;
+  std::string username;
+  std::string display_name;
+  std::string account_type;
+  std::optional<std::string> avatar_url;
+  std::int64_t profile_completion = 0;
+  std::string created_at;
+};
+
+struct Job {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::string category;
+  std::optional<std::string> budget_min;
+  std::optional<std::string> budget_max;
+  std::string status;
+  std::vector<std::string> skills_required;
+  std::string created_at;
+  std::shared_ptr<const Client> client;
+};
+
+std::optional<std::string> maybe_text(const boost::json::value& value) {
+  if (value.is_null()) return std::nullopt;
+  return std::string(value.as_string());
+}
+
+std::shared_ptr<const std::vector<Job>> typed_jobs(const boost::json::value& jobs) {
+  auto out = std::make_shared<std::vector<Job>>();
+  for (const auto& item : jobs.as_array()) {
+    const auto& j = item.as_object();
+    const auto& c = j.at("client").as_object();
+    auto client = std::make_shared<const Client>(
+        Client{std::string(c.at("id").as_string()), std::string(c.at("username").as_string()),
+               std::string(c.at("displayName").as_string()),
+               std::string(c.at("accountType").as_string()), maybe_text(c.at("avatarUrl")),
+               c.at("profileCompletion").as_int64(), std::string(c.at("createdAt").as_string())});
+    std::vector<std::string> skills;
+    for (const auto& skill : j.at("skillsRequired").as_array()) {
+      skills.emplace_back(skill.as_string());
+    }
+    out->push_back(Job{std::string(j.at("id").as_string()), std::string(j.at("title").as_string()),
+                       std::string(j.at("description").as_string()),
+                       std::string(j.at("category").as_string()), maybe_text(j.at("budgetMin")),
+                       maybe_text(j.at("budgetMax")), std::string(j.at("status").as_string()),
+                       std::move(skills), std::string(j.at("createdAt").as_string()),
+                       std::move(client)});
+  }
+  return out;
+}
+
+// Typed parents, bound as src/api binds them: a list of records, members
+// read in place, the client handed down as its own typed object.
+void bind_typed(gql::Schema& schema, std::shared_ptr<const std::vector<Job>> jobs) {
+  schema.resolve_sync("Query", "jobs",
+                      [jobs](gql::ResolveInfo&) { return gql::Resolved::objects(jobs); });
+  schema.resolve_member("Job", "id", &Job::id);
+  schema.resolve_member("Job", "title", &Job::title);
+  schema.resolve_member("Job", "description", &Job::description);
+  schema.resolve_member("Job", "category", &Job::category);
+  schema.resolve_member("Job", "budgetMin", &Job::budget_min);
+  schema.resolve_member("Job", "budgetMax", &Job::budget_max);
+  schema.resolve_member("Job", "status", &Job::status);
+  schema.resolve_member("Job", "skillsRequired", &Job::skills_required);
+  schema.resolve_member("Job", "createdAt", &Job::created_at);
+  schema.resolve_sync("Job", "client", [](gql::ResolveInfo& info) {
+    return gql::Resolved::object(info.parent.as<Job>().client);
+  });
+  schema.resolve_member("User", "id", &Client::id);
+  schema.resolve_member("User", "username", &Client::username);
+  schema.resolve_member("User", "displayName", &Client::display_name);
+  schema.resolve_member("User", "accountType", &Client::account_type);
+  schema.resolve_member("User", "avatarUrl", &Client::avatar_url);
+  schema.resolve_member("User", "profileCompletion", &Client::profile_completion);
+  schema.resolve_member("User", "createdAt", &Client::created_at);
+}
+
 struct Fixture {
   std::shared_ptr<gql::Schema> schema;
+  std::shared_ptr<gql::Schema> typed_schema;
   std::string introspection;
   std::string job_list;
   boost::json::value jobs;
 
   Fixture()
       : schema(gql::Schema::from_sdl(read_file(MYSPACE_SCHEMA_PATH))),
+        typed_schema(gql::Schema::from_sdl(read_file(MYSPACE_SCHEMA_PATH))),
         introspection(read_file(MYSPACE_BENCH_DIR "/introspection.graphql")),
         job_list(read_file(MYSPACE_BENCH_DIR "/job_list.graphql")),
         jobs(boost::json::parse(read_file(MYSPACE_BENCH_DIR "/job_list_data.json"))) {
@@ -69,6 +155,7 @@ struct Fixture {
     // copied, like graphql-js's `jobs: () => jobs` returns the same array.
     schema->resolve_borrowed(
         "Query", "jobs", [this](gql::ResolveInfo&) -> const boost::json::value& { return jobs; });
+    bind_typed(*typed_schema, typed_jobs(jobs));
   }
 };
 
@@ -77,12 +164,18 @@ const Fixture& fixture() {
   return f;
 }
 
+// 0: introspection, 1: job_list, 2: job_list_typed.
 const std::string& document_text(int which) {
   return which == 0 ? fixture().introspection : fixture().job_list;
 }
 
+const gql::Schema& schema_for(int which) {
+  return which == 2 ? *fixture().typed_schema : *fixture().schema;
+}
+
 void label(benchmark::State& state) {
-  state.SetLabel(state.range(0) == 0 ? "introspection" : "job_list");
+  static constexpr const char* kNames[] = {"introspection", "job_list", "job_list_typed"};
+  state.SetLabel(kNames[state.range(0)]);
 }
 
 void BM_Parse(benchmark::State& state) {
@@ -119,14 +212,16 @@ void BM_ParseValidate(benchmark::State& state) {
 // Runs the benchmark loop inside one coroutine on an io_context, as the
 // gateway's executions run.
 void BM_Execute(benchmark::State& state) {
-  const auto document = gql::parse(document_text(static_cast<int>(state.range(0))));
+  const int which = static_cast<int>(state.range(0));
+  const auto document = gql::parse(document_text(which));
+  const gql::Schema& schema = schema_for(which);
   asio::io_context io;
   asio::co_spawn(
       io,
       [&]() -> asio::awaitable<void> {
         for (auto _ : state) {
           gql::ExecuteOptions options;  // named: see memory_mode
-          auto response = co_await gql::execute(*fixture().schema, document, std::move(options));
+          auto response = co_await gql::execute(schema, document, std::move(options));
           if (response.contains("errors")) state.SkipWithError("execution reported errors");
           benchmark::DoNotOptimize(response);
         }
@@ -141,7 +236,7 @@ void BM_Execute(benchmark::State& state) {
 BENCHMARK(BM_Parse)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Validate)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ParseValidate)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Execute)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Execute)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 
 struct Memory {
   long rss_kib = 0;
@@ -205,11 +300,16 @@ int memory_mode(long total) {
 
 // Executes one parsed document `count` times on one io_context.
 int execute_mode(std::string_view which, long count) {
-  if (which != "introspection" && which != "job_list") {
-    std::fprintf(stderr, "--execute takes introspection or job_list\n");
+  const int index = which == "introspection"    ? 0
+                    : which == "job_list"       ? 1
+                    : which == "job_list_typed" ? 2
+                                                : -1;
+  if (index < 0) {
+    std::fprintf(stderr, "--execute takes introspection, job_list or job_list_typed\n");
     return 2;
   }
-  const auto document = gql::parse(document_text(which == "introspection" ? 0 : 1));
+  const auto document = gql::parse(document_text(index));
+  const gql::Schema& schema = schema_for(index);
   asio::io_context io;
   int status = 0;
   asio::co_spawn(
@@ -217,7 +317,7 @@ int execute_mode(std::string_view which, long count) {
       [&]() -> asio::awaitable<void> {
         for (long i = 0; i < count; ++i) {
           gql::ExecuteOptions options;  // named: see memory_mode
-          auto response = co_await gql::execute(*fixture().schema, document, std::move(options));
+          auto response = co_await gql::execute(schema, document, std::move(options));
           if (response.contains("errors")) status = 1;
         }
       },

@@ -57,4 +57,11 @@ console.log('  ' + r('BM_ParseValidate/introspection', 20));
 console.log('  ' + r('BM_ParseValidate/job_list', 20));
 console.log('  ' + r('BM_Execute/introspection', 10));
 console.log('  ' + r('BM_Execute/job_list', 10));
+// Typed parents (how src/api binds the marketplace) on the same query and data.
+const typed = ours['BM_Execute/job_list_typed'];
+if (typed) {
+  console.log(`\nTyped parents: BM_Execute/job_list_typed ${us(typed).trim()} µs, the JSON path ` +
+              `${us(ours['BM_Execute/job_list']).trim()} µs ` +
+              `(typed: ${(js['BM_Execute/job_list'].cpu_ns / typed).toFixed(1)}x graphql-js)`);
+}
 JS

@@ -10,17 +10,17 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "graphql_http/request.h"
 #include "http/message.h"
 #include "http/server.h"
 #include "http_bytes.h"
-#include "services/gateway/graphql_http.h"
 
 namespace {
 
-namespace gateway = myspace::gateway;
+namespace graphql_http = myspace::graphql_http;
 namespace http = myspace::http;
 
-void check(const gateway::GraphqlRequest& request) {
+void check(const graphql_http::GraphqlRequest& request) {
   if (request.persisted_query) {
     const auto& hash = request.persisted_query->sha256_hash;
     if (hash.size() != 64) std::abort();
@@ -29,18 +29,17 @@ void check(const gateway::GraphqlRequest& request) {
     }
   }
   if (!request.query && !request.persisted_query) std::abort();
-  if (request.query) gateway::sha256_hex(*request.query);
 }
 
 void decode(const http::Request& request) {
-  gateway::negotiate(request[boost::beast::http::field::accept]);
+  graphql_http::negotiate(request[boost::beast::http::field::accept]);
   try {
     if (request.method() == http::Verb::get) {
-      check(gateway::decode_get(request.target()));
+      check(graphql_http::decode_get(request.target()));
     } else if (request.method() == http::Verb::post) {
-      check(gateway::decode_post(request));
+      check(graphql_http::decode_post(request));
     }
-  } catch (const gateway::RequestError& error) {
+  } catch (const graphql_http::RequestError& error) {
     const auto status = static_cast<unsigned>(error.status());
     if (status < 400 || status >= 500 || error.code().empty()) std::abort();
   }
@@ -57,8 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // The target alone, as a GET /graphql?… line would carry it.
   try {
-    check(gateway::decode_get(bytes));
-  } catch (const gateway::RequestError&) {
+    check(graphql_http::decode_get(bytes));
+  } catch (const graphql_http::RequestError&) {
   }
   return 0;
 }

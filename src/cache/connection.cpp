@@ -97,14 +97,13 @@ Connection::Metrics Connection::make_metrics(const std::string& name, const std:
   const std::string client = "client=\"" + name + "\"";
   const std::string with_role = client + ",role=\"" + role + "\"";
   const auto errors = [&](std::string_view kind) -> metrics::Counter& {
-    return registry.counter("myspace_cache_errors_total", "Redis command failures by kind",
+    return registry.counter("redis_errors_total", "Redis command failures by kind",
                             client + ",kind=\"" + std::string(kind) + "\"");
   };
   return Metrics{
-      registry.gauge("myspace_cache_connected", "Redis connections currently established",
-                     with_role),
-      registry.counter("myspace_cache_reconnects_total",
-                       "Redis connections re-established after a loss", with_role),
+      registry.gauge("redis_connected", "Redis connections currently established", with_role),
+      registry.counter("redis_reconnects_total", "Redis connections re-established after a loss",
+                       with_role),
       errors("timeout"),
       errors("unavailable"),
       errors("reply"),
@@ -298,7 +297,7 @@ metrics::Histogram& Connection::latency(const std::string& command) {
   if (auto it = latency_.find(name); it != latency_.end()) return *it->second;
   if (latency_.size() >= kMaxCommandLabels) name = "OTHER";
   auto& histogram = metrics::Registry::global().histogram(
-      "myspace_cache_command_duration_seconds", "Redis command round-trip time",
+      "redis_command_duration_seconds", "Redis command round-trip time",
       "client=\"" + options_.name + "\",command=\"" + name + "\"");
   latency_.emplace(std::move(name), &histogram);
   return histogram;

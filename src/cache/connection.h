@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "cache/backoff.h"
 #include "cache/options.h"
 #include "cache/reply.h"
 #include "cache/url.h"
+#include "common/backoff.h"
 #include "common/metrics.h"
 
 namespace myspace::cache::detail {

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "cache/backoff.h"
+#include "common/backoff.h"
 
 namespace myspace::cache {
 

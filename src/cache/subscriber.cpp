@@ -33,11 +33,11 @@ class SubscriberState : public std::enable_shared_from_this<SubscriberState> {
   SubscriberState(asio::any_io_executor executor, ConnectionOptions options, std::size_t max_queued)
       : max_queued_(std::max<std::size_t>(max_queued, 1)),
         changed_(executor, Clock::time_point::max()),
-        messages_(metrics::Registry::global().counter("myspace_cache_pubsub_messages_total",
+        messages_(metrics::Registry::global().counter("redis_pubsub_messages_total",
                                                       "Pub/Sub messages received",
                                                       "client=\"" + options.name + "\"")),
         dropped_total_(metrics::Registry::global().counter(
-            "myspace_cache_pubsub_dropped_total",
+            "redis_pubsub_dropped_total",
             "Pub/Sub messages dropped because the subscriber's queue was full",
             "client=\"" + options.name + "\"")),
         connection_(std::make_shared<Connection>(executor, std::move(options), "pubsub")) {

@@ -40,6 +40,27 @@ class Error : public std::runtime_error {
   std::string detail_;
 };
 
+// Input that breaks a rule (kBadRequest), naming the offending field by its
+// path in the request — "hourlyRate", "input.skills" — so that a client can
+// put the message beside the right form field without reading the message.
+class InvalidInput : public Error {
+ public:
+  InvalidInput(std::string field, std::string message)
+      : Error(ErrorCode::kBadRequest, std::move(message)), field_(std::move(field)) {}
+
+  const std::string& field() const noexcept { return field_; }
+
+  // The same error with the field's path under `parent` ("input" +
+  // "hourlyRate" -> "input.hourlyRate"): the domain names fields, the API
+  // layer knows which argument carried them.
+  InvalidInput under(std::string_view parent) const {
+    return InvalidInput(std::string(parent) + "." + field_, what());
+  }
+
+ private:
+  std::string field_;
+};
+
 inline std::string_view error_code_name(ErrorCode code) noexcept {
   switch (code) {
     case ErrorCode::kBadRequest:

@@ -72,6 +72,9 @@ std::string format_fields(std::string_view event, const boost::json::object& fie
   boost::json::object line;
   line["event"] = event;
   for (const auto& [key, value] : fields) {
+    // The pattern writes these itself: a second "service" would make the
+    // line's meaning depend on which duplicate a reader keeps.
+    if (key == "ts" || key == "level" || key == "service") continue;
     line[key] = looks_secret(key) ? boost::json::value("[redacted]") : value;
   }
   std::string text = boost::json::serialize(line);

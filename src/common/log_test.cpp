@@ -18,6 +18,16 @@ TEST(Log, FormatsEventAndFieldsAsJson) {
   EXPECT_EQ(line.at("path").as_string(), "/a\"b");
 }
 
+// The pattern writes "ts", "level" and "service" before the fields: a field of
+// the same name would make a second key in the same object.
+TEST(Log, NeverRepeatsTheKeysThePatternWrites) {
+  const std::string tail =
+      format_fields("service.started", {{"service", "gateway"}, {"level", "x"}, {"port", 1}});
+  EXPECT_EQ(tail.find("\"service\""), std::string::npos) << tail;
+  EXPECT_EQ(tail.find("\"level\""), std::string::npos) << tail;
+  EXPECT_EQ(as_object(tail).at("port").as_int64(), 1);
+}
+
 TEST(Log, RedactsFieldsThatLookSecret) {
   auto line = as_object(format_fields("auth.login", {{"password", "hunter2"},
                                                      {"refreshToken", "abc"},

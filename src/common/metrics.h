@@ -56,6 +56,12 @@ class Histogram {
   std::atomic<std::uint64_t> sum_nanos_{0};
 };
 
+// A label value escaped for the Prometheus text format (backslash, double
+// quote and line feed), and one `name="value"` pair built with it. Every
+// label set is built with these, so a value can never break the exposition.
+std::string escape_label_value(std::string_view value);
+std::string label(std::string_view name, std::string_view value);
+
 class Registry {
  public:
   // `labels` is the Prometheus label set without braces, e.g. R"(method="GET",route="/health")".

@@ -1,13 +1,12 @@
 #include "db/migrations.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "common/log.h"
+#include "common/sha256.h"
 #include "db/transaction.h"
 
 namespace myspace::db {
@@ -53,21 +52,6 @@ std::optional<MigrationName> parse_migration_filename(std::string_view filename)
   };
   if (!std::all_of(name.begin(), name.end(), name_char)) return std::nullopt;
   return MigrationName{std::stoi(std::string(digits)), std::string(name)};
-}
-
-std::string sha256_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    migration_error("SHA-256 failed");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
 }
 
 std::vector<MigrationFile> load_migrations(const std::filesystem::path& directory) {

@@ -78,7 +78,4 @@ struct RecordedMigration {
 const MigrationFile* next_pending_migration(const std::vector<MigrationFile>& files,
                                             const std::vector<RecordedMigration>& recorded);
 
-// Lowercase hex SHA-256 (OpenSSL EVP).
-std::string sha256_hex(std::string_view data);
-
 }  // namespace myspace::db

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "common/sha256.h"
 #include "db/errors.h"
 
 namespace myspace::db {

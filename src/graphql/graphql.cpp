@@ -24,15 +24,21 @@ PreparedDocument prepare(const Schema& schema, const std::string& query,
   return prepared;
 }
 
-boost::asio::awaitable<boost::json::object> graphql(const Schema& schema, Request request,
-                                                    RequestOptions options) {
+std::shared_ptr<const PreparedDocument> prepare_cached(const Schema& schema,
+                                                       const std::string& query,
+                                                       const RequestOptions& options) {
   std::shared_ptr<const PreparedDocument> prepared;
-  if (options.cache != nullptr) prepared = options.cache->find(request.query);
+  if (options.cache != nullptr) prepared = options.cache->find(query);
   if (!prepared) {
-    prepared = std::make_shared<const PreparedDocument>(prepare(schema, request.query, options));
-    if (options.cache != nullptr) options.cache->insert(request.query, prepared);
+    prepared = std::make_shared<const PreparedDocument>(prepare(schema, query, options));
+    if (options.cache != nullptr) options.cache->insert(query, prepared);
   }
-  if (!prepared->errors.empty()) co_return error_response(prepared->errors);
+  return prepared;
+}
+
+boost::asio::awaitable<boost::json::object> execute_prepared(
+    const Schema& schema, std::shared_ptr<const PreparedDocument> prepared, Request request,
+    RequestOptions options) {
   if (!options.request_rules.empty()) {
     auto errors = validate(schema, *prepared->document, options.request_rules);
     if (!errors.empty()) co_return error_response(errors);
@@ -43,8 +49,15 @@ boost::asio::awaitable<boost::json::object> graphql(const Schema& schema, Reques
   execute_options.context = std::move(options.context);
   execute_options.root_value = std::move(options.root_value);
   execute_options.format_error = std::move(options.format_error);
-  // `prepared` keeps the document alive until execution is done.
   co_return co_await execute(schema, *prepared->document, std::move(execute_options));
+}
+
+boost::asio::awaitable<boost::json::object> graphql(const Schema& schema, Request request,
+                                                    RequestOptions options) {
+  auto prepared = prepare_cached(schema, request.query, options);
+  if (!prepared->errors.empty()) co_return error_response(prepared->errors);
+  co_return co_await execute_prepared(schema, std::move(prepared), std::move(request),
+                                      std::move(options));
 }
 
 }  // namespace myspace::graphql

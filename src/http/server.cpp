@@ -85,19 +85,6 @@ struct TransparentStringHash {
   }
 };
 
-std::string escape_label(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 struct detail::ServerState {
@@ -111,13 +98,13 @@ struct detail::ServerState {
         drained(io_context),
         sweep_timer(io_context),
         sweep_interval(sweep_interval_for(options)),
-        open_connections(
-            metrics::Registry::global().gauge("http_open_connections", "Open HTTP connections.",
-                                              "server=\"" + escape_label(options.name) + "\"")),
+        open_connections(metrics::Registry::global().gauge("http_open_connections",
+                                                           "Open HTTP connections.",
+                                                           metrics::label("server", options.name))),
         deadline_closes(metrics::Registry::global().counter(
             "http_deadline_closes_total",
             "Connections closed because a read, write or idle deadline passed.",
-            "server=\"" + escape_label(options.name) + "\"")) {
+            metrics::label("server", options.name))) {
     refresh_clock();
   }
 
@@ -192,8 +179,8 @@ detail::ServerState::RouteMetrics& detail::ServerState::metrics_of(std::string_v
     return found->second;
   }
   RouteMetrics entry;
-  entry.labels = "server=\"" + escape_label(options.name) + "\",route=\"" +
-                 escape_label(route.empty() ? "unmatched" : route) + "\"";
+  entry.labels = metrics::label("server", options.name) + "," +
+                 metrics::label("route", route.empty() ? "unmatched" : route);
   entry.latency = &metrics::Registry::global().histogram(
       "http_request_duration_seconds", "HTTP request latency by route.", entry.labels);
   return route_metrics.emplace(std::string(route), std::move(entry)).first->second;

@@ -1,5 +1,8 @@
 #include "services/commands.h"
 
+#include <iostream>
+
+#include "api/features.h"
 #include "services/admin/admin.h"
 #include "services/auth_service/auth_service.h"
 #include "services/gateway/gateway_service.h"
@@ -41,6 +44,11 @@ int run_seed(const config::Environment& env) {
   admin::load_demo_data(stores.database_url, env.string("SEED_FILE", "seeds/demo.sql"),
                         env.string("DEMO_PASSWORD", "demo-password-2026"));
   return 0;
+}
+
+int print_schema() {
+  std::cout << api::schema_sdl();
+  return std::cout.good() ? 0 : 1;
 }
 
 }  // namespace myspace::commands

@@ -14,5 +14,7 @@ int run_gateway(const config::Environment& env);
 int run_web(const config::Environment& env);
 int run_migrate(const config::Environment& env, const std::string& migrations_dir);
 int run_seed(const config::Environment& env);
+// Writes the API's joined SDL to standard output.
+int print_schema();
 
 }  // namespace myspace::commands

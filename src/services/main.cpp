@@ -2,6 +2,7 @@
 //   myspace auth | gateway | web   run a service until SIGINT/SIGTERM
 //   myspace migrate                apply pending migrations
 //   myspace seed                   load demo data (development and test only)
+//   myspace schema                 print the gateway's GraphQL schema (SDL)
 // Configuration comes from the environment (see README.md); an invalid value
 // stops the process before it binds anything, naming the variable.
 
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   migrate->add_option("--dir", migrations_dir, "Directory of NNNN_name.sql files");
   auto* seed = app.add_subcommand("seed", "Load demo data (idempotent; not in production)");
+  auto* schema = app.add_subcommand(
+      "schema", "Print the gateway's GraphQL schema (what schema/schema.graphql holds)");
   CLI11_PARSE(app, argc, argv);
 
   const auto env = config::Environment::process();
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
     if (web->parsed()) return commands::run_web(env);
     if (migrate->parsed()) return commands::run_migrate(env, migrations_dir);
     if (seed->parsed()) return commands::run_seed(env);
+    if (schema->parsed()) return commands::print_schema();
   } catch (const config::ConfigError& e) {
     log::error("config.invalid", {{"variable", e.variable()}, {"message", e.what()}});
     std::cerr << "myspace " << role << ": invalid configuration: " << e.what() << '\n';

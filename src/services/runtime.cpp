@@ -141,21 +141,20 @@ int run(const BaseConfig& config, const WorkerSetup& setup) {
       state.io.run();
     });
   }
-  log::info("service.started", {{"service", config.name},
-                                {"port", port},
+  log::info("service.started", {{"port", port},
                                 {"threads", config.threads},
                                 {"version", kVersion},
                                 {"environment", config.environment}});
 
   signals.async_wait([&](const boost::system::error_code&, int signal) {
-    log::info("service.stopping", {{"service", config.name}, {"signal", signal}});
+    log::info("service.stopping", {{"signal", signal}});
     for (auto& worker : workers) {
       asio::co_spawn(worker->io, stop_worker(*worker), asio::detached);
     }
   });
   signals_io.run();
   for (auto& thread : threads) thread.join();
-  log::info("service.stopped", {{"service", config.name}});
+  log::info("service.stopped", {});
   return 0;
 }
 

@@ -166,7 +166,10 @@ const Value& null_value() {
 class Executor {
  public:
   Executor(const Schema& schema, const ast::Document& document, ExecuteOptions& options)
-      : schema_(schema), document_(document), options_(options) {}
+      : schema_(schema),
+        document_(document),
+        options_(options),
+        root_(Resolved::borrow(options_.root_value)) {}
 
   asio::awaitable<json::object> run() {
     const ast::OperationDefinition* operation = select_operation();
@@ -250,10 +253,10 @@ class Executor {
     const bool serial = op.operation == ast::OperationType::kMutation;
     if (!serial && selection_never_awaits(plan)) {
       json::object data(storage_);
-      if (!execute_fields_inline(options_.root_value, plan, nullptr, data)) co_return std::nullopt;
+      if (!execute_fields_inline(root_, plan, nullptr, data)) co_return std::nullopt;
       co_return data;
     }
-    co_return co_await execute_fields(options_.root_value, plan, nullptr, serial);
+    co_return co_await execute_fields(root_, plan, nullptr, serial);
   }
 
   // The document's kept plans for the operation, or new ones for this
@@ -440,7 +443,7 @@ class Executor {
   // Executes the fields into `out`, an empty object. It first takes the
   // plan's shape, one null per known field in order, whose values are then
   // completed in place.
-  bool execute_fields_inline(const Value& parent, SelectionPlan& plan, const ResponsePath* path,
+  bool execute_fields_inline(const Resolved& parent, SelectionPlan& plan, const ResponsePath* path,
                              json::object& out) {
     out = plan.shape;
     auto slot = out.begin();
@@ -454,7 +457,7 @@ class Executor {
     return ok;
   }
 
-  asio::awaitable<std::optional<json::object>> execute_fields(const Value& parent,
+  asio::awaitable<std::optional<json::object>> execute_fields(const Resolved& parent,
                                                               SelectionPlan& plan,
                                                               const ResponsePath* path,
                                                               bool serial) {
@@ -484,8 +487,8 @@ class Executor {
     co_return out;
   }
 
-  asio::awaitable<void> field_task(FieldPlan& field, const Value& parent, const ResponsePath& path,
-                                   Value& slot, char& ok) {
+  asio::awaitable<void> field_task(FieldPlan& field, const Resolved& parent,
+                                   const ResponsePath& path, Value& slot, char& ok) {
     ok = co_await execute_field(field, parent, path, slot);
   }
 
@@ -495,45 +498,70 @@ class Executor {
     return !field.def->type->is_non_null();
   }
 
-  // The value of a field that has no async resolver: its sync resolver's
-  // result (kept in `owned`), a borrowed value, or the parent's member of the
-  // same name.
-  const Value* resolve_without_awaiting(FieldPlan& field, const Value& parent,
-                                        const ResponsePath& path, Value& owned) {
-    const json::object& args = arguments(field);
-    const Field& def = *field.def;
-    if (def.resolver) {
-      // Unreachable: such fields never take the inline path.
-      throw std::logic_error("field " + def.name + " has an async resolver");
-    }
-    if (!def.sync_resolver && !def.borrowing_resolver) return default_resolve(field, parent);
-    ResolveInfo info{parent,       args, options_.context, schema_, *field.parent_type, def,
-                     field.node(), path, variables_};
-    if (!def.sync_resolver) return &def.borrowing_resolver(info);
-    owned = def.sync_resolver(info);
-    return &owned;
+  static bool has_sync_resolver(const Field& def) {
+    return static_cast<bool>(def.sync_resolver) || static_cast<bool>(def.borrowing_resolver);
   }
 
-  bool execute_field_inline(FieldPlan& field, const Value& parent, const ResponsePath& path,
+  // Runs the field's sync or borrowing resolver into `owned`.
+  void resolve_sync(FieldPlan& field, const Resolved& parent, const ResponsePath& path,
+                    Resolved& owned) {
+    const Field& def = *field.def;
+    ResolveInfo info{
+        parent, arguments(field), options_.context, schema_, *field.parent_type, def, field.node(),
+        path,   variables_};
+    if (def.sync_resolver) {
+      owned = def.sync_resolver(info);
+    } else {
+      owned = Resolved::borrow(def.borrowing_resolver(info));
+    }
+  }
+
+  // A field without a resolver: the parent's member of the same name, read
+  // in place. Its arguments are still coerced, so that bad ones are reported.
+  const Value& resolve_by_default(FieldPlan& field, const Resolved& parent) {
+    arguments(field);
+    return default_resolve(field, parent.json());
+  }
+
+  bool execute_field_inline(FieldPlan& field, const Resolved& parent, const ResponsePath& path,
                             Value& slot) {
-    Value owned;
-    const Value* result = nullptr;
+    if (field.def->resolver) {
+      // Unreachable: such fields never take the inline path.
+      throw std::logic_error("field " + field.def->name + " has an async resolver");
+    }
+    if (!has_sync_resolver(*field.def)) {
+      const Value* member = nullptr;
+      try {
+        member = &resolve_by_default(field, parent);
+      } catch (...) {
+        record_exception(std::current_exception(), field, path);
+        return null_field(field, slot);
+      }
+      return complete_field_inline(field, *member, path, slot);
+    }
+    Resolved owned;
     try {
-      result = resolve_without_awaiting(field, parent, path, owned);
+      resolve_sync(field, parent, path, owned);
     } catch (...) {
       record_exception(std::current_exception(), field, path);
       return null_field(field, slot);
     }
-    if (!complete_inline(field.def->type, field, *result, path, slot)) {
+    return complete_field_inline(field, owned, path, slot);
+  }
+
+  template <typename Source>
+  bool complete_field_inline(FieldPlan& field, const Source& result, const ResponsePath& path,
+                             Value& slot) {
+    if (!complete_inline(field.def->type, field, result, path, slot)) {
       return null_field(field, slot);
     }
     return true;
   }
 
-  asio::awaitable<bool> execute_field(FieldPlan& field, const Value& parent,
+  asio::awaitable<bool> execute_field(FieldPlan& field, const Resolved& parent,
                                       const ResponsePath& path, Value& slot) {
-    Value owned;
-    const Value* result = &null_value();
+    Resolved owned;
+    const Value* member = nullptr;
     std::exception_ptr failure;
     try {
       if (field.def->resolver) {
@@ -547,9 +575,10 @@ class Executor {
                          path,
                          variables_};
         owned = co_await field.def->resolver(info);
-        result = &owned;
+      } else if (has_sync_resolver(*field.def)) {
+        resolve_sync(field, parent, path, owned);
       } else {
-        result = resolve_without_awaiting(field, parent, path, owned);
+        member = &resolve_by_default(field, parent);
       }
     } catch (...) {
       failure = std::current_exception();
@@ -558,13 +587,15 @@ class Executor {
       record_exception(failure, field, path);
       co_return null_field(field, slot);
     }
-    if (completes_below_inline(field)) {
-      if (!complete_inline(field.def->type, field, *result, path, slot)) {
-        co_return null_field(field, slot);
-      }
-      co_return true;
-    }
-    std::optional<Value> completed = co_await complete_value(field.def->type, field, *result, path);
+    if (member != nullptr) co_return co_await complete_field(field, *member, path, slot);
+    co_return co_await complete_field(field, owned, path, slot);
+  }
+
+  template <typename Source>
+  asio::awaitable<bool> complete_field(FieldPlan& field, const Source& result,
+                                       const ResponsePath& path, Value& slot) {
+    if (completes_below_inline(field)) co_return complete_field_inline(field, result, path, slot);
+    std::optional<Value> completed = co_await complete_value(field.def->type, field, result, path);
     if (!completed) co_return null_field(field, slot);
     slot = std::move(*completed);
     co_return true;
@@ -573,53 +604,82 @@ class Executor {
   // The parent's member named like the field. Objects a field meets mostly
   // share one layout (rows of one query, introspection's cached objects), so
   // the member is first looked for where it was found last time.
-  static const Value* default_resolve(FieldPlan& field, const Value& parent) {
+  static const Value& default_resolve(FieldPlan& field, const Value& parent) {
     const json::object* object = parent.if_object();
-    if (object == nullptr) return &null_value();
+    if (object == nullptr) return null_value();
     const std::string& name = field.def->name;
     if (field.member_hint < object->size()) {
       const json::key_value_pair& member = object->begin()[field.member_hint];
-      if (member.key() == name) return &member.value();
+      if (member.key() == name) return member.value();
     }
     auto it = object->find(name);
-    if (it == object->end()) return &null_value();
+    if (it == object->end()) return null_value();
     field.member_hint = static_cast<std::size_t>(it - object->begin());
-    return &it->value();
+    return it->value();
   }
 
   // --- Value completion (spec 6.4.3) ----------------------------------------
+  // Completion reads either JSON (a parent's member, read in place) or a
+  // resolver's Resolved value; a Resolved holding JSON goes the JSON way.
+
+  static bool is_null(const Value& value) { return value.is_null(); }
+  static bool is_null(const Resolved& value) { return value.is_null(); }
+  static bool is_list(const Value& value) { return value.is_array(); }
+  static bool is_list(const Resolved& value) {
+    return value.kind() == Resolved::Kind::kTexts || value.kind() == Resolved::Kind::kObjects;
+  }
+  static std::size_t list_size(const Value& list) { return list.get_array().size(); }
+  static std::size_t list_size(const Resolved& list) {
+    return list.kind() == Resolved::Kind::kTexts ? list.texts_view().size() : list.size();
+  }
+  static const Value& list_item(const Value& list, std::size_t index) {
+    return list.get_array()[index];
+  }
+  static Resolved list_item(const Resolved& list, std::size_t index) {
+    if (list.kind() == Resolved::Kind::kTexts) return Resolved::text(list.texts_view()[index]);
+    return list.item(index);
+  }
+  // An object value as the parent of its fields.
+  static Resolved as_parent(const Value& object) { return Resolved::borrow(object); }
+  static const Resolved& as_parent(const Resolved& object) { return object; }
 
   // Completes `result` into `slot`, which holds null.
-  bool complete_inline(const Type* type, FieldPlan& field, const Value& result,
+  template <typename Source>
+  bool complete_inline(const Type* type, FieldPlan& field, const Source& result,
                        const ResponsePath& path, Value& slot) {
+    if constexpr (std::is_same_v<Source, Resolved>) {
+      if (result.is_json()) return complete_inline(type, field, result.json(), path, slot);
+    }
     if (type->is_non_null()) {
       if (!complete_inline(type->of_type, field, result, path, slot)) return false;
       if (!slot.is_null()) return true;
       field_error(null_in_non_null_message(field), field, path);
       return false;
     }
-    if (result.is_null()) return true;
+    if (is_null(result)) return true;
     if (type->is_list()) return complete_list_inline(type, field, result, path, slot);
     if (is_leaf_type(type)) return serialize_leaf(type, field, result, path, slot);
-    const Type* object_type = runtime_object_type(type, field, result, path);
+    const Type* object_type = runtime_object_type(type, field, as_parent(result), path);
     if (object_type == nullptr) return false;
-    return execute_fields_inline(result, subplan(object_type, field), &path, slot.emplace_object());
+    return execute_fields_inline(as_parent(result), subplan(object_type, field), &path,
+                                 slot.emplace_object());
   }
 
-  bool complete_list_inline(const Type* type, FieldPlan& field, const Value& result,
+  template <typename Source>
+  bool complete_list_inline(const Type* type, FieldPlan& field, const Source& result,
                             const ResponsePath& path, Value& slot) {
-    if (!result.is_array()) {
+    if (!is_list(result)) {
       field_error(not_iterable_message(field), field, path);
       return false;
     }
-    const auto& items = result.get_array();
+    const std::size_t count = list_size(result);
     json::array& out = slot.emplace_array();
-    out.resize(items.size());
+    out.resize(count);
     const Type* item_type = type->of_type;
     bool ok = true;
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       const ResponsePath item_path{&path, {}, i};
-      if (complete_inline(item_type, field, items[i], item_path, out[i])) continue;
+      if (complete_inline(item_type, field, list_item(result, i), item_path, out[i])) continue;
       out[i] = nullptr;
       // Later items still run (and report their errors), as they would concurrently.
       if (item_type->is_non_null()) ok = false;
@@ -629,9 +689,13 @@ class Executor {
 
   // Completion of a value below which some resolver may await. nullopt: the
   // position failed (see above).
+  template <typename Source>
   asio::awaitable<std::optional<Value>> complete_value(const Type* type, FieldPlan& field,
-                                                       const Value& result,
+                                                       const Source& result,
                                                        const ResponsePath& path) {
+    if constexpr (std::is_same_v<Source, Resolved>) {
+      if (result.is_json()) co_return co_await complete_value(type, field, result.json(), path);
+    }
     if (type->is_non_null()) {
       auto completed = co_await complete_value(type->of_type, field, result, path);
       if (completed && completed->is_null()) {
@@ -640,46 +704,58 @@ class Executor {
       }
       co_return completed;
     }
-    if (result.is_null()) co_return Value(nullptr, storage_);
+    if (is_null(result)) co_return Value(nullptr, storage_);
     if (type->is_list()) co_return co_await complete_list(type, field, result, path);
     Value completed(storage_);
     if (is_leaf_type(type)) {
       if (!serialize_leaf(type, field, result, path, completed)) co_return std::nullopt;
       co_return std::move(completed);
     }
-    const Type* object_type = runtime_object_type(type, field, result, path);
+    const Type* object_type = runtime_object_type(type, field, as_parent(result), path);
     if (object_type == nullptr) co_return std::nullopt;
     SelectionPlan& plan = subplan(object_type, field);
     // An abstract field's possible types may differ: this one may never await.
     if (selection_never_awaits(plan)) {
-      if (!execute_fields_inline(result, plan, &path, completed.emplace_object())) {
+      if (!execute_fields_inline(as_parent(result), plan, &path, completed.emplace_object())) {
         co_return std::nullopt;
       }
       co_return std::move(completed);
     }
-    auto fields = co_await execute_fields(result, plan, &path, false);
+    auto fields = co_await execute_fields(as_parent(result), plan, &path, false);
     if (!fields) co_return std::nullopt;
     co_return Value(std::move(*fields));
   }
 
   // Items of a list of objects complete concurrently, so that resolvers of
   // all items can batch their loads (DataLoader) and overlap their I/O.
+  template <typename Source>
   asio::awaitable<std::optional<Value>> complete_list(const Type* type, FieldPlan& field,
-                                                      const Value& result,
+                                                      const Source& result,
                                                       const ResponsePath& path) {
-    if (!result.is_array()) {
+    if (!is_list(result)) {
       field_error(not_iterable_message(field), field, path);
       co_return std::nullopt;
     }
-    const auto& items = result.get_array();
-    json::array out(items.size(), nullptr, storage_);
-    std::vector<ResponsePath> paths(items.size());
-    std::vector<char> ok(items.size(), 1);
+    const std::size_t count = list_size(result);
+    json::array out(count, nullptr, storage_);
+    std::vector<ResponsePath> paths(count);
+    std::vector<char> ok(count, 1);
+    // The items of a typed list are made here and must outlive their tasks.
+    std::vector<Resolved> typed_items;
+    if constexpr (std::is_same_v<Source, Resolved>) {
+      typed_items.reserve(count);
+      for (std::size_t i = 0; i < count; ++i) typed_items.push_back(list_item(result, i));
+    }
     std::vector<asio::awaitable<void>> tasks;
-    tasks.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    tasks.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
       paths[i] = ResponsePath{&path, {}, i};
-      tasks.push_back(item_task(type->of_type, field, items[i], paths[i], out[i], ok[i]));
+      if constexpr (std::is_same_v<Source, Resolved>) {
+        tasks.push_back(item_task(type->of_type, field, typed_items[i], paths[i], out[i], ok[i]));
+      } else {
+        tasks.push_back(
+            item_task(type->of_type, field, list_item(result, i), paths[i], out[i], ok[i]));
+      }
     }
     co_await join_all(std::move(tasks));
     for (char item_ok : ok) {
@@ -688,7 +764,8 @@ class Executor {
     co_return Value(std::move(out));
   }
 
-  asio::awaitable<void> item_task(const Type* item_type, FieldPlan& field, const Value& item,
+  template <typename Source>
+  asio::awaitable<void> item_task(const Type* item_type, FieldPlan& field, const Source& item,
                                   const ResponsePath& path, Value& slot, char& ok) {
     auto completed = co_await complete_value(item_type, field, item, path);
     if (completed) {
@@ -724,6 +801,31 @@ class Executor {
     return false;
   }
 
+  // A leaf viewed in a typed parent: text is copied straight into the
+  // response when the type takes strings as they are; anything else goes
+  // through the JSON path above (and its checks and messages).
+  bool serialize_leaf(const Type* type, FieldPlan& field, const Resolved& result,
+                      const ResponsePath& path, Value& slot) {
+    if (result.kind() != Resolved::Kind::kText) {
+      field_error("Expected a leaf value for field \"" + field.parent_type->name + "." +
+                      field.def->name + "\", got a list or object.",
+                  field, path);
+      return false;
+    }
+    const std::string_view text = result.text_view();
+    if (type->kind != TypeKind::kEnum) {
+      if (!field.passthrough) field.passthrough = serialize_passthrough(type->scalar);
+      if (!type->scalar.serialize || *field.passthrough == Passthrough::kString) {
+        slot.emplace_string() = text;
+        return true;
+      }
+    } else if (type->enum_value(text) != nullptr) {
+      slot.emplace_string() = text;
+      return true;
+    }
+    return serialize_leaf(type, field, Value(text), path, slot);
+  }
+
   // Copies a leaf value into its slot (null, in the response's storage)
   // without value's copy-and-swap through a temporary.
   static void copy_leaf(const Value& from, Value& to) {
@@ -755,20 +857,22 @@ class Executor {
 
   // The object type of a composite value: the type itself, or what an
   // abstract type resolves to (nullptr, with the error reported, if nothing).
-  const Type* runtime_object_type(const Type* type, const FieldPlan& field, const Value& result,
+  const Type* runtime_object_type(const Type* type, const FieldPlan& field, const Resolved& result,
                                   const ResponsePath& path) {
     if (!is_abstract_type(type)) return type;
     return resolve_runtime_type(type, field, result, path);
   }
 
   const Type* resolve_runtime_type(const Type* abstract, const FieldPlan& field,
-                                   const Value& result, const ResponsePath& path) {
+                                   const Resolved& result, const ResponsePath& path) {
     std::string name;
     try {
       if (abstract->type_resolver) {
         name = abstract->type_resolver(result, options_.context);
       } else if (const Value* typename_value =
-                     result.is_object() ? result.get_object().if_contains("__typename") : nullptr;
+                     result.json().is_object()
+                         ? result.json().get_object().if_contains("__typename")
+                         : nullptr;
                  typename_value != nullptr && typename_value->is_string()) {
         name = std::string(typename_value->get_string());
       }
@@ -797,7 +901,7 @@ class Executor {
     if (runtime->kind != TypeKind::kObject) {
       field_error("Abstract type \"" + abstract->name +
                       "\" must resolve to an Object type at runtime for field \"" + where +
-                      "\" with value " + inspect(result) + ", received \"" + name + "\".",
+                      "\" with value " + inspect(result.json()) + ", received \"" + name + "\".",
                   field, path);
       return nullptr;
     }
@@ -856,6 +960,7 @@ class Executor {
   const Schema& schema_;
   const ast::Document& document_;
   ExecuteOptions& options_;
+  const Resolved root_;  // the parent of root fields
   TypeArena arena_;
   json::object variables_;
   std::unordered_map<std::string_view, const ast::FragmentDefinition*> fragments_;

@@ -13,7 +13,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "graphql/execution/data_loader.h"
 #include "graphql/language/parser.h"
@@ -228,11 +230,11 @@ TEST(Execute, ResolvesAbstractTypesWithATypeResolverOrReportsWhyNot) {
             "\"Pet\" type should provide a \"resolveType\" function or each possible type should "
             "provide an "
             "\"isTypeOf\" function.");
-  schema->resolve_type("Pet", [](const Value&, const std::any&) { return std::string("Rock"); });
+  schema->resolve_type("Pet", [](const Resolved&, const std::any&) { return std::string("Rock"); });
   EXPECT_EQ(run(*schema, "{ pet { name } }").at("errors").at(0).at("message"),
             "Runtime Object type \"Rock\" is not a possible type for \"Pet\".");
-  schema->resolve_type("Pet", [](const Value& v, const std::any&) {
-    return std::string(v.at("name") == "Rex" ? "Dog" : "Cat");
+  schema->resolve_type("Pet", [](const Resolved& pet, const std::any&) {
+    return std::string(pet.json().at("name") == "Rex" ? "Dog" : "Cat");
   });
   EXPECT_EQ(json::serialize(run(*schema, "{ pet { __typename name } }")),
             R"({"data":{"pet":{"__typename":"Dog","name":"Rex"}}})");
@@ -404,7 +406,7 @@ std::shared_ptr<Schema> synchronous_items_schema() {
     return Value(std::move(items));
   });
   schema->resolve_sync("Item", "fails", [](ResolveInfo& info) -> Value {
-    if (info.parent.at("id") == -1) throw std::runtime_error("item 1's child fails");
+    if (info.parent.json().at("id") == -1) throw std::runtime_error("item 1's child fails");
     return 0;
   });
   return schema;
@@ -447,12 +449,73 @@ std::string path_string(const ResponsePath& path) {
   return out;
 }
 
+// Typed parents: resolvers hand C++ records down and their fields read the
+// members in place — no JSON in between, no hidden keys.
+struct Owner {
+  std::string name;
+};
+struct Item {
+  std::string title;
+  std::optional<std::string> note;
+  std::vector<std::string> tags;
+  std::int64_t count = 0;
+  Owner owner;
+};
+
+std::shared_ptr<Schema> typed_schema() {
+  auto schema = Schema::from_sdl(
+      "type Query { items: [Item!]! first: Item later: [Item!]! wrong: Item }"
+      "type Item { title: String! note: String tags: [String!]! count: Int! owner: Owner! }"
+      "type Owner { name: String! }");
+  auto items = std::make_shared<const std::vector<Item>>(
+      std::vector<Item>{{"a", std::nullopt, {"x", "y"}, 1, {"ann"}}, {"b", "n", {}, 2, {"bob"}}});
+  schema->resolve_sync("Query", "items",
+                       [items](ResolveInfo&) { return Resolved::objects(items); });
+  schema->resolve_sync("Query", "first",
+                       [items](ResolveInfo&) { return Resolved::part_of(items, items->front()); });
+  // Through a coroutine, so that completion below takes the awaiting path.
+  schema->resolve("Query", "later", [items](ResolveInfo&) -> asio::awaitable<Resolved> {
+    co_return Resolved::objects(items);
+  });
+  schema->resolve_sync("Query", "wrong", [](ResolveInfo&) {
+    return Resolved::object(std::make_shared<const Owner>());
+  });
+  schema->resolve_member("Item", "title", &Item::title);
+  schema->resolve_member("Item", "note", &Item::note);
+  schema->resolve_member("Item", "tags", &Item::tags);
+  schema->resolve_member("Item", "count", &Item::count);
+  schema->resolve_sync("Item", "owner", [](ResolveInfo& info) {
+    return Resolved::part_of(info.parent.shared<Item>(), info.parent.as<Item>().owner);
+  });
+  schema->resolve("Owner", "name", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
+    co_return Resolved::text(std::string_view(info.parent.as<Owner>().name));
+  });
+  return schema;
+}
+
+TEST(Execute, TypedParentsReachTheirFieldsThroughMemberResolvers) {
+  auto schema = typed_schema();
+  EXPECT_EQ(json::serialize(run(*schema, "{ items { title note tags count } first { title } }")),
+            R"({"data":{"items":[{"title":"a","note":null,"tags":["x","y"],"count":1},)"
+            R"({"title":"b","note":"n","tags":[],"count":2}],"first":{"title":"a"}}})");
+  // Below an awaiting field too, and a part of a record as its own typed parent.
+  EXPECT_EQ(json::serialize(run(*schema, "{ later { owner { name } } }")),
+            R"({"data":{"later":[{"owner":{"name":"ann"}},{"owner":{"name":"bob"}}]}})");
+}
+
+TEST(Execute, ATypedParentOfTheWrongTypeIsAFieldErrorNotACrash) {
+  auto schema = typed_schema();
+  const auto result = run(*schema, "{ wrong { title } }");
+  EXPECT_TRUE(result.at("data").at("wrong").is_null()) << json::serialize(result);
+  EXPECT_EQ(result.at("errors").at(0).at("path"), json::parse(R"(["wrong","title"])"));
+}
+
 TEST(Execute, ResolversSeeTheirPathOnRequest) {
   auto schema = Schema::from_sdl(
       "type Query { items: [Item!]! later: [Item!]! } type Item { where: String! }");
   schema->resolve_sync("Query", "items", [](ResolveInfo&) { return json::parse(R"([{}, {}])"); });
   schema->resolve("Query", "later",
-                  [](ResolveInfo&) -> asio::awaitable<Value> { co_return json::parse("[{}]"); });
+                  [](ResolveInfo&) -> asio::awaitable<Resolved> { co_return json::parse("[{}]"); });
   schema->resolve_sync("Item", "where",
                        [](ResolveInfo& info) { return Value(path_string(info.path)); });
   auto result = run(*schema, "{ first: items { where } later { where } }");
@@ -467,9 +530,9 @@ TEST(Execute, DataLoaderBatchesAcrossItemsOfASynchronousList) {
       Schema::from_sdl("type Query { items: [Item!]! } type Item { id: Int! double: Int! }");
   schema->resolve_sync("Query", "items",
                        [](ResolveInfo&) { return json::parse(R"([{"id":1},{"id":2},{"id":3}])"); });
-  schema->resolve("Item", "double", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema->resolve("Item", "double", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     auto& loader = *info.context_as<std::shared_ptr<Loader>>();
-    const std::int64_t id = info.parent.at("id").as_int64();
+    const std::int64_t id = info.parent.json().at("id").as_int64();
     co_return co_await loader.load(id);
   });
   auto loader = std::make_shared<Loader>(
@@ -531,7 +594,7 @@ TEST(ExecutionPlans, FollowTheSchemaWhenItsBindingsChange) {
   schema->resolve_sync("Query", "a", [](ResolveInfo&) { return Value(1); });
   EXPECT_EQ(json::serialize(execute_document(*schema, document)), R"({"data":{"a":1}})");
   // Now asynchronous: a plan kept from before would run it inline.
-  schema->resolve("Query", "a", [](ResolveInfo&) -> asio::awaitable<Value> { co_return 2; });
+  schema->resolve("Query", "a", [](ResolveInfo&) -> asio::awaitable<Resolved> { co_return 2; });
   EXPECT_EQ(json::serialize(execute_document(*schema, document)), R"({"data":{"a":2}})");
   auto other = Schema::from_sdl("type Query { a: Int }");
   other->resolve_sync("Query", "a", [](ResolveInfo&) { return Value(3); });

@@ -47,16 +47,17 @@ asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
   co_await timer.async_wait(asio::use_awaitable);
 }
 
-asio::awaitable<Value> friends(ResolveInfo& info) {
+asio::awaitable<Resolved> friends(ResolveInfo& info) {
   auto& ctx = context_of(info);
   std::vector<std::string> ids;
-  for (const auto& id : info.parent.at("friendIds").as_array()) ids.emplace_back(id.as_string());
+  for (const auto& id : info.parent.json().at("friendIds").as_array())
+    ids.emplace_back(id.as_string());
   auto loaded = co_await ctx.characters.load_many(std::move(ids));
   co_return json::array(loaded.begin(), loaded.end());
 }
 
 void bind_queries(Schema& schema) {
-  schema.resolve("Query", "hero", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema.resolve("Query", "hero", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     const Value* episode = info.args.if_contains("episode");
     co_return character(
         episode && episode->is_string() && episode->get_string() == "EMPIRE" ? "1000" : "2001");
@@ -92,11 +93,11 @@ void bind_queries(Schema& schema) {
   });
   schema.resolve_sync("Query", "now", [](ResolveInfo&) { return Value("2026-11-24T07:00:00Z"); });
   schema.resolve_sync("Query", "price", [](ResolveInfo&) { return Value("12.50"); });
-  schema.resolve("Query", "slow", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema.resolve("Query", "slow", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     co_await sleep_for(std::chrono::milliseconds(info.args.at("ms").as_int64()));
     co_return info.args.at("tag");
   });
-  schema.resolve("Query", "failing", [](ResolveInfo&) -> asio::awaitable<Value> {
+  schema.resolve("Query", "failing", [](ResolveInfo&) -> asio::awaitable<Resolved> {
     throw GraphQLException("The droid you are looking for is not here.", "NOT_FOUND");
     co_return nullptr;
   });
@@ -113,7 +114,7 @@ void bind_mutations(Schema& schema) {
     return Value(review);
   });
   // Entries that arrive earlier wait longer: only serial execution keeps the order.
-  schema.resolve("Mutation", "appendLog", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema.resolve("Mutation", "appendLog", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     auto& ctx = context_of(info);
     co_await sleep_for(std::chrono::milliseconds(30 - 10 * static_cast<int>(ctx.log.size() % 3)));
     ctx.log.emplace_back(info.args.at("entry").as_string());
@@ -131,7 +132,7 @@ void bind_characters(Schema& schema) {
     });
   }
   schema.resolve_sync("Human", "mass", [](ResolveInfo& info) -> Value {
-    const Value* mass = info.parent.as_object().if_contains("mass");
+    const Value* mass = info.parent.json().as_object().if_contains("mass");
     if (mass == nullptr) return nullptr;
     double kg = mass->to_number<double>();
     return info.args.at("unit").as_string() == "LB" ? kg * 2.20462 : kg;

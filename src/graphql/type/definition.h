@@ -3,7 +3,7 @@
 // and Non-Null wrappers, fields, arguments, enum values and directives, plus
 // the resolver signature. A Schema owns all of them and hands out const
 // pointers that stay valid for its lifetime. Values flowing through resolvers
-// are boost::json values: objects for composite types, arrays for lists.
+// are Resolved values (resolved.h): JSON, or the application's typed objects.
 
 #include <any>
 #include <boost/asio/awaitable.hpp>
@@ -17,14 +17,13 @@
 
 #include "graphql/error/graphql_error.h"
 #include "graphql/language/ast.h"
+#include "graphql/type/resolved.h"
 
 namespace myspace::graphql {
 
 class Schema;
 struct Type;
 struct Field;
-
-using Value = boost::json::value;
 
 enum class TypeKind { kScalar, kObject, kInterface, kUnion, kEnum, kInputObject, kList, kNonNull };
 
@@ -41,7 +40,7 @@ struct ResponsePath {
 
 // What a resolver sees. All references outlive the resolver call.
 struct ResolveInfo {
-  const Value& parent;
+  const Resolved& parent;  // what the parent field's resolver returned
   const boost::json::object& args;
   const std::any& context;  // the request's context, as passed to execute()
   const Schema& schema;
@@ -58,13 +57,13 @@ struct ResolveInfo {
   }
 };
 
-using Resolver = std::function<boost::asio::awaitable<Value>(ResolveInfo&)>;
-using SyncResolver = std::function<Value(ResolveInfo&)>;
+using Resolver = std::function<boost::asio::awaitable<Resolved>(ResolveInfo&)>;
+using SyncResolver = std::function<Resolved(ResolveInfo&)>;
 // Returns a value that outlives the request (owned by the schema, say, or a
 // member of the parent value): execution reads it in place, without a copy.
 using BorrowingResolver = std::function<const Value&(ResolveInfo&)>;
 // Names the concrete object type of a value of an abstract type.
-using TypeResolver = std::function<std::string(const Value& value, const std::any& context)>;
+using TypeResolver = std::function<std::string(const Resolved& value, const std::any& context)>;
 
 // A custom scalar's conversions. Each throws (any std::exception, whose
 // message the client sees) when it cannot represent the value. Unset functions

@@ -413,7 +413,7 @@ void bind_type_type(Schema& schema, const Cache& cache) {
                   Value TypeEntry::*with_deprecated = nullptr) {
     schema.resolve_borrowed(
         "__Type", field, [cache, value, with_deprecated](ResolveInfo& info) -> const Value& {
-          const TypeEntry& entry = cache->built_for(info.schema).entry(info.parent);
+          const TypeEntry& entry = cache->built_for(info.schema).entry(info.parent.json());
           if (with_deprecated != nullptr && include_deprecated(info)) return entry.*with_deprecated;
           return entry.*value;
         });
@@ -431,7 +431,7 @@ void bind_type_type(Schema& schema, const Cache& cache) {
 // args(includeDeprecated) of __Field and __Directive: one of the two lists
 // the parent holds.
 const Value& args_of(ResolveInfo& info) {
-  return info.parent.at(include_deprecated(info) ? "$allArgs" : "$args");
+  return info.parent.json().at(include_deprecated(info) ? "$allArgs" : "$args");
 }
 
 }  // namespace

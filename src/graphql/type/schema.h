@@ -57,6 +57,15 @@ class Schema {
   // BorrowingResolver): saves copying values the schema already holds.
   Schema& resolve_borrowed(std::string_view type_name, std::string_view field_name,
                            BorrowingResolver resolver);
+  // Binds `type_name.field_name` to a member of its parent, a typed object
+  // of type T (Resolved::object<T>), read through view_of() without a copy.
+  template <typename T, typename Member>
+  Schema& resolve_member(std::string_view type_name, std::string_view field_name,
+                         Member T::*member) {
+    return resolve_sync(type_name, field_name, [member](ResolveInfo& info) {
+      return view_of(info.parent.as<T>().*member);
+    });
+  }
   // How values of an interface or union find their object type (otherwise
   // the value's "__typename" member is used).
   Schema& resolve_type(std::string_view abstract_type, TypeResolver resolver);

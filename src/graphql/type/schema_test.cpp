@@ -221,7 +221,7 @@ TEST(Schema, BindingUnknownFieldsFailsAtStartup) {
   EXPECT_THROW(schema->resolve_sync("Character", "name", [](ResolveInfo&) { return Value(); }),
                SchemaError);
   EXPECT_THROW(
-      schema->resolve_type("Human", [](const Value&, const std::any&) { return std::string(); }),
+      schema->resolve_type("Human", [](const Resolved&, const std::any&) { return std::string(); }),
       SchemaError);
   EXPECT_NO_THROW(schema->scalar("Money", ScalarFunctions{}));
   EXPECT_THROW(schema->scalar("Int", ScalarFunctions{}), SchemaError);

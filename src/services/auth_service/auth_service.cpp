@@ -6,8 +6,8 @@
 #include "auth/jwt.h"
 #include "auth/password.h"
 #include "auth/password_policy.h"
-#include "auth/rate_limit.h"
 #include "auth/sessions.h"
+#include "cache/rate_limit.h"
 #include "services/auth_service/accounts.h"
 #include "services/auth_service/routes.h"
 
@@ -45,7 +45,7 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
       .priority = config.bcrypt_idle ? auth::HashingPriority::kIdle : auth::HashingPriority::kNice,
       .thread_nice = config.bcrypt_nice});
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
-  auto local_limits = std::make_shared<auth::LocalRateLimiter>();
+  auto local_limits = std::make_shared<cache::LocalRateLimiter>();
   const auth::PasswordPolicy& policy = auth::PasswordPolicy::standard();
 
   return [config, hasher, tokens, local_limits, &policy](service::Worker& worker) {
@@ -56,7 +56,7 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
     auto accounts = std::make_shared<AccountStore>(*pool);
     auto sessions = std::make_shared<auth::SessionStore>(
         *redis, auth::SessionOptions{.max_per_user = config.max_sessions_per_user});
-    auto limiter = std::make_shared<auth::RateLimiter>(*redis, *local_limits);
+    auto limiter = std::make_shared<cache::RateLimiter>(*redis, *local_limits);
     auto api = std::make_shared<AuthApi>(
         ApiDependencies{*accounts, *sessions, *limiter, *hasher, *tokens, policy},
         ApiOptions{.sensitive_per_minute = config.sensitive_per_minute,

@@ -125,13 +125,13 @@ std::string hex_sha256(std::string_view text) {
   return out;
 }
 
-void set_rate_headers(http::Response& response, const auth::RateDecision& decision) {
+void set_rate_headers(http::Response& response, const cache::RateDecision& decision) {
   response.set("RateLimit-Limit", std::to_string(decision.limit));
   response.set("RateLimit-Remaining", std::to_string(decision.remaining));
   response.set("RateLimit-Reset", std::to_string(decision.reset.count()));
 }
 
-http::Response too_many(const http::Context& ctx, const auth::RateDecision& decision) {
+http::Response too_many(const http::Context& ctx, const cache::RateDecision& decision) {
   Metrics::get().rate_limited.inc();
   auto response =
       http::error_response(ErrorCode::kRateLimited, "too many requests, please try again later",
@@ -238,8 +238,8 @@ std::string AuthApi::cleared_cookie() const {
   return cookie;
 }
 
-asio::awaitable<std::optional<auth::RateDecision>> AuthApi::over_limit(std::string bucket,
-                                                                       const http::Context& ctx) {
+asio::awaitable<std::optional<cache::RateDecision>> AuthApi::over_limit(std::string bucket,
+                                                                        const http::Context& ctx) {
   const auto decision = co_await deps_.limiter.hit(bucket + ":" + client_address(ctx),
                                                    options_.sensitive_per_minute, kMinute);
   if (!decision.allowed) {

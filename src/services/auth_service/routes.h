@@ -20,8 +20,8 @@
 #include "auth/hashing_pool.h"
 #include "auth/jwt.h"
 #include "auth/password_policy.h"
-#include "auth/rate_limit.h"
 #include "auth/sessions.h"
+#include "cache/rate_limit.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "services/auth_service/accounts.h"
@@ -43,7 +43,7 @@ struct ApiOptions {
 struct ApiDependencies {
   AccountStore& accounts;
   auth::SessionStore& sessions;
-  auth::RateLimiter& limiter;
+  cache::RateLimiter& limiter;
   auth::HashingPool& hasher;
   const auth::AccessTokens& tokens;
   const auth::PasswordPolicy& policy;
@@ -64,8 +64,8 @@ class AuthApi {
   boost::asio::awaitable<http::Response> change_password(http::Context& ctx);
 
  private:
-  boost::asio::awaitable<std::optional<auth::RateDecision>> over_limit(std::string bucket,
-                                                                       const http::Context& ctx);
+  boost::asio::awaitable<std::optional<cache::RateDecision>> over_limit(std::string bucket,
+                                                                        const http::Context& ctx);
   boost::asio::awaitable<auth::AccessClaims> authenticate(const http::Context& ctx);
   boost::asio::awaitable<void> rehash_if_outdated(const UserRecord& user, std::string password);
   std::string client_address(const http::Context& ctx) const;

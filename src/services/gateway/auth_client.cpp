@@ -1,15 +1,13 @@
 #include "services/gateway/auth_client.h"
 
 #include <algorithm>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <random>
+#include <optional>
 
 #include "common/log.h"
 #include "common/metrics.h"
+#include "common/sleep.h"
 #include "http/client.h"
 
 namespace myspace::gateway {
@@ -64,7 +62,7 @@ std::string string_at(const json::object& object, std::string_view key) {
   return std::string(value->get_string());
 }
 
-AuthResult parse_payload(const json::value& body) {
+api::AuthResult parse_payload(const json::value& body) {
   const auto* object = body.if_object();
   if (object == nullptr) {
     throw Error(ErrorCode::kInternal, "internal server error", "auth service answer not an object");
@@ -75,9 +73,9 @@ AuthResult parse_payload(const json::value& body) {
     throw Error(ErrorCode::kInternal, "internal server error",
                 "auth service answer without user or expiresIn");
   }
-  return AuthResult{string_at(*object, "accessToken"), expires->as_int64(),
-                    string_at(user->as_object(), "id"),
-                    string_at(user->as_object(), "accountType")};
+  return api::AuthResult{string_at(*object, "accessToken"), expires->as_int64(),
+                         string_at(user->as_object(), "id"),
+                         string_at(user->as_object(), "accountType")};
 }
 
 std::chrono::seconds retry_after_of(const http::Response& response) {
@@ -91,11 +89,6 @@ std::chrono::seconds retry_after_of(const http::Response& response) {
     }
   }
   return std::chrono::seconds(std::clamp<std::int64_t>(seconds, 1, 3600));
-}
-
-asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
-  asio::steady_timer timer(co_await asio::this_coro::executor, duration);
-  co_await timer.async_wait(asio::use_awaitable);
 }
 
 }  // namespace
@@ -113,13 +106,11 @@ bool may_retry(const Error& error, RetryPolicy policy) noexcept {
   return false;
 }
 
-std::chrono::milliseconds backoff_delay(const AuthClientOptions& options, int retry) {
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  const auto shift = std::min(retry, 20);
-  const auto cap = std::min<std::int64_t>(
-      options.backoff_max.count(), options.backoff_base.count() * (std::int64_t{1} << shift));
-  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(cap, 0));
-  return std::chrono::milliseconds(pick(random));
+BackoffPolicy retry_backoff(const AuthClientOptions& options) noexcept {
+  return BackoffPolicy{.initial = options.backoff_base,
+                       .max = options.backoff_max,
+                       .multiplier = 2.0,
+                       .jitter = 1.0};
 }
 
 AuthClient::AuthClient(http::Client& http, AuthClientOptions options)
@@ -130,9 +121,9 @@ AuthClient::AuthClient(http::Client& http, AuthClientOptions options)
   Metrics::get();
 }
 
-asio::awaitable<AuthResult> AuthClient::register_user(RegisterRequest request,
-                                                      std::string client_address,
-                                                      std::string request_id) {
+asio::awaitable<api::AuthResult> AuthClient::register_user(api::RegisterRequest request,
+                                                           std::string client_address,
+                                                           std::string request_id) {
   const json::object body{{"email", request.email},
                           {"password", request.password},
                           {"accountType", request.account_type},
@@ -142,16 +133,17 @@ asio::awaitable<AuthResult> AuthClient::register_user(RegisterRequest request,
                           std::move(request_id), RetryPolicy::kWhenRefused);
 }
 
-asio::awaitable<AuthResult> AuthClient::login(std::string email, std::string password,
-                                              std::string client_address, std::string request_id) {
+asio::awaitable<api::AuthResult> AuthClient::login(std::string email, std::string password,
+                                                   std::string client_address,
+                                                   std::string request_id) {
   const json::object body{{"email", email}, {"password", password}};
   co_return co_await call("/login", json::serialize(body), std::move(client_address),
                           std::move(request_id), RetryPolicy::kWhenNotConnected);
 }
 
-asio::awaitable<AuthResult> AuthClient::call(std::string path, std::string body,
-                                             std::string client_address, std::string request_id,
-                                             RetryPolicy policy) {
+asio::awaitable<api::AuthResult> AuthClient::call(std::string path, std::string body,
+                                                  std::string client_address,
+                                                  std::string request_id, RetryPolicy policy) {
   auto& m = Metrics::get();
   const std::string url = options_.base_url + path;
   // The auth service rate-limits by client address and trusts X-Forwarded-For
@@ -160,6 +152,7 @@ asio::awaitable<AuthResult> AuthClient::call(std::string path, std::string body,
                                  {"Accept", "application/json"},
                                  {"X-Forwarded-For", client_address},
                                  {"X-Request-Id", request_id}};
+  std::optional<Backoff> backoff;  // made on the first retry only
   for (int attempt = 1;; ++attempt) {
     if (!breaker_.allow()) {
       m.rejected_open.inc();
@@ -187,7 +180,8 @@ asio::awaitable<AuthResult> AuthClient::call(std::string path, std::string body,
     if (retry) {
       // Outside the handler: a coroutine cannot suspend inside one.
       m.retries.inc();
-      co_await sleep_for(backoff_delay(options_, attempt - 1));
+      if (!backoff) backoff.emplace(retry_backoff(options_));
+      co_await sleep_for(backoff->next());
       continue;
     }
     const auto status = static_cast<int>(response.result_int());
@@ -214,7 +208,7 @@ asio::awaitable<AuthResult> AuthClient::call(std::string path, std::string body,
         throw Error(ErrorCode::kUnauthenticated,
                     upstream_message(error_body, "invalid email or password"));
       case 429:
-        throw UpstreamRateLimited(
+        throw api::UpstreamRateLimited(
             upstream_message(error_body, "too many requests, please try again later"),
             retry_after_of(response));
       default:

@@ -7,9 +7,10 @@
 // makes calls fail fast with SERVICE_UNAVAILABLE while the service is down.
 //
 // The auth service's answers become myspace::Error codes: 400 and 409 ->
-// kBadRequest, 401 -> kUnauthenticated, 429 -> UpstreamRateLimited (with the
-// service's Retry-After), 5xx / unreachable / timeout -> kUnavailable; the
-// service's own message is kept so that it names the field.
+// kBadRequest, 401 -> kUnauthenticated, 429 -> api::UpstreamRateLimited (with
+// the service's Retry-After), 5xx / unreachable / timeout -> kUnavailable; the
+// service's own message is kept so that it names the field. It is the API's
+// api::SignIn.
 // The refresh-token cookie the service sets is dropped: GraphQL clients that
 // want sessions that outlive the access token use the REST endpoints.
 
@@ -18,8 +19,10 @@
 #include <cstdint>
 #include <string>
 
+#include "api/accounts/sign_in.h"
+#include "common/backoff.h"
+#include "common/circuit_breaker.h"
 #include "common/error.h"
-#include "services/gateway/circuit_breaker.h"
 
 namespace myspace::http {
 class Client;
@@ -36,32 +39,6 @@ struct AuthClientOptions {
   BreakerOptions breaker{};
 };
 
-struct AuthResult {
-  std::string access_token;
-  std::int64_t expires_in = 0;  // seconds
-  std::string user_id;          // msf_id
-  std::string account_type;
-};
-
-// The auth service refused with 429; retry_after from its Retry-After header.
-class UpstreamRateLimited : public Error {
- public:
-  UpstreamRateLimited(std::string message, std::chrono::seconds retry_after)
-      : Error(ErrorCode::kRateLimited, std::move(message)), retry_after_(retry_after) {}
-  std::chrono::seconds retry_after() const noexcept { return retry_after_; }
-
- private:
-  std::chrono::seconds retry_after_;
-};
-
-struct RegisterRequest {
-  std::string email;
-  std::string password;
-  std::string account_type;
-  std::string username;
-  std::string display_name;
-};
-
 // Which transport failures a call may retry.
 enum class RetryPolicy {
   kWhenNotConnected,  // nothing reached the service (connect or resolve failed)
@@ -72,26 +49,25 @@ enum class RetryPolicy {
 // under `policy`. Any other error, and a timeout, never is.
 bool may_retry(const Error& error, RetryPolicy policy) noexcept;
 
-// The delay before retry number `retry` (0-based): uniformly random in
+// The delays between attempts: uniformly random in
 // [0, min(backoff_max, backoff_base * 2^retry)] ("full jitter").
-std::chrono::milliseconds backoff_delay(const AuthClientOptions& options, int retry);
+BackoffPolicy retry_backoff(const AuthClientOptions& options) noexcept;
 
-class AuthClient {
+class AuthClient final : public api::SignIn {
  public:
   AuthClient(http::Client& http, AuthClientOptions options);
 
-  boost::asio::awaitable<AuthResult> register_user(RegisterRequest request,
-                                                   std::string client_address,
-                                                   std::string request_id);
-  boost::asio::awaitable<AuthResult> login(std::string email, std::string password,
-                                           std::string client_address, std::string request_id);
-
-  const CircuitBreaker& breaker() const noexcept { return breaker_; }
+  boost::asio::awaitable<api::AuthResult> register_user(api::RegisterRequest request,
+                                                        std::string client_address,
+                                                        std::string request_id) override;
+  boost::asio::awaitable<api::AuthResult> login(std::string email, std::string password,
+                                                std::string client_address,
+                                                std::string request_id) override;
 
  private:
-  boost::asio::awaitable<AuthResult> call(std::string path, std::string body,
-                                          std::string client_address, std::string request_id,
-                                          RetryPolicy policy);
+  boost::asio::awaitable<api::AuthResult> call(std::string path, std::string body,
+                                               std::string client_address, std::string request_id,
+                                               RetryPolicy policy);
 
   http::Client& http_;
   AuthClientOptions options_;

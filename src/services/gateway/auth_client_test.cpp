@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "http/client.h"
 
 namespace myspace::gateway {
@@ -40,19 +42,23 @@ TEST(AuthRetry, RegisterRetriesOnlyARefusedConnection) {
   EXPECT_FALSE(may_retry(unavailable(FailedStage::kExchange, true), policy));
 }
 
-TEST(AuthRetry, BackoffGrowsExponentiallyWithJitterUpToTheCap) {
+TEST(AuthRetry, BackoffGrowsExponentiallyWithFullJitterUpToTheCap) {
   const AuthClientOptions options{.backoff_base = 50ms, .backoff_max = 300ms};
-  for (int i = 0; i < 200; ++i) {
-    EXPECT_LE(backoff_delay(options, 0), 50ms);
-    EXPECT_LE(backoff_delay(options, 1), 100ms);
-    EXPECT_LE(backoff_delay(options, 5), 300ms);
-    EXPECT_GE(backoff_delay(options, 5), 0ms);
+  std::set<std::chrono::milliseconds> fourths;
+  for (std::uint64_t seed = 0; seed < 200; ++seed) {
+    Backoff backoff(retry_backoff(options), seed);
+    EXPECT_LE(backoff.next(), 50ms);
+    EXPECT_LE(backoff.next(), 100ms);
+    backoff.next();
+    const auto fourth = backoff.next();
+    backoff.next();
+    const auto sixth = backoff.next();
+    EXPECT_LE(sixth, 300ms);
+    EXPECT_GE(sixth, 0ms);
+    fourths.insert(fourth);
   }
-  // Jittered: not always the same delay.
-  bool varied = false;
-  const auto first = backoff_delay(options, 3);
-  for (int i = 0; i < 50 && !varied; ++i) varied = backoff_delay(options, 3) != first;
-  EXPECT_TRUE(varied);
+  // Full jitter: anywhere from zero up, so not always the same delay.
+  EXPECT_GT(fourths.size(), 1U);
 }
 
 }  // namespace

@@ -24,9 +24,11 @@
 
 #include "auth/jwt.h"
 #include "auth/sessions.h"
-#include "services/gateway/policy.h"
+#include "market/access/policy.h"
 
 namespace myspace::gateway {
+
+using market::Viewer;
 
 inline constexpr std::chrono::milliseconds kMaxSessionCacheTtl{5'000};
 
@@ -46,8 +48,6 @@ class Authenticator {
                 AuthenticatorOptions options = {}, Clock clock = {});
 
   boost::asio::awaitable<std::optional<Viewer>> authenticate(std::string_view authorization);
-
-  std::size_t cached_sessions() const noexcept { return live_.size(); }
 
  private:
   std::chrono::steady_clock::time_point now() const;

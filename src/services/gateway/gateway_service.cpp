@@ -1,60 +1,13 @@
 #include "services/gateway/gateway_service.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "api/features.h"
 #include "auth/jwt.h"
-#include "auth/rate_limit.h"
 #include "auth/sessions.h"
+#include "cache/rate_limit.h"
 #include "common/log.h"
 #include "http/client.h"
-#include "services/gateway/access_guard.h"
-#include "services/gateway/marketplace_schema.h"
 
 namespace myspace::gateway {
-namespace {
-
-constexpr std::string_view kDefaultSchemaPath = "schema/schema.graphql";
-
-// GRAPHQL_SCHEMA when set; otherwise schema/schema.graphql under the working
-// directory (the scripts run services from the repository root).
-std::filesystem::path schema_path_from_env(const config::Environment& env) {
-  return env.string("GRAPHQL_SCHEMA", kDefaultSchemaPath);
-}
-
-}  // namespace
-
-std::shared_ptr<graphql::Schema> load_schema(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw config::ConfigError("GRAPHQL_SCHEMA", "cannot read the schema file " + path.string());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    auto schema = graphql::Schema::from_sdl(text.str());
-    bind_marketplace(*schema);
-    return schema;
-  } catch (const graphql::SchemaError& e) {
-    std::string problems;
-    for (const auto& error : e.errors()) {
-      problems += "\n  " + path.string();
-      if (!error.locations.empty()) {
-        problems += ":" + std::to_string(error.locations.front().line) + ":" +
-                    std::to_string(error.locations.front().column);
-      }
-      problems += ": " + error.message;
-    }
-    throw config::ConfigError("GRAPHQL_SCHEMA", "invalid schema " + path.string() + problems);
-  } catch (const graphql::GraphQLException& e) {
-    std::string where = path.string();
-    if (!e.error().locations.empty()) {
-      where += ":" + std::to_string(e.error().locations.front().line) + ":" +
-               std::to_string(e.error().locations.front().column);
-    }
-    throw config::ConfigError("GRAPHQL_SCHEMA", "invalid schema " + where + ": " + e.what());
-  }
-}
 
 GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool production) {
   GatewayConfig config;
@@ -88,19 +41,19 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
       static_cast<int>(env.integer("AUTH_BREAKER_FAILURES", 5, 1, 1000));
   config.auth_client.breaker.open_for =
       std::chrono::milliseconds(env.integer("AUTH_BREAKER_OPEN_MS", 5000, 10, 600'000));
-  config.schema_path = schema_path_from_env(env);
-  auto schema = load_schema(config.schema_path);
+  auto schema = api::build_schema();
   schema->set_introspection(config.introspection);
   config.schema = std::move(schema);
-  log::info("gateway.schema_loaded",
-            {{"path", config.schema_path.string()}, {"introspection", config.introspection}});
+  log::info("gateway.schema_built",
+            {{"features", static_cast<std::int64_t>(api::features().size())},
+             {"introspection", config.introspection}});
   return config;
 }
 
 service::WorkerSetup make_setup(const GatewayConfig& config) {
   // Shared by every worker thread: immutable or thread-safe.
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
-  auto local_limits = std::make_shared<auth::LocalRateLimiter>();
+  auto local_limits = std::make_shared<cache::LocalRateLimiter>();
   return [config, tokens, local_limits](service::Worker& worker) {
     auto pool = service::add_database(worker, config.stores);
     auto redis = service::add_redis(worker, config.stores);
@@ -110,25 +63,30 @@ service::WorkerSetup make_setup(const GatewayConfig& config) {
     auto auth_client = std::make_shared<AuthClient>(*http_client, config.auth_client);
     auto sessions = std::make_shared<auth::SessionStore>(*redis);
     auto authenticator = std::make_shared<Authenticator>(*tokens, *sessions, config.authentication);
-    auto limiter = std::make_shared<auth::RateLimiter>(*redis, *local_limits);
-    auto guard = std::make_shared<AccessGuard>(
-        GuardDependencies{*authenticator, *limiter, *auth_client, *pool, redis.get()},
-        config.rate_limits);
-    auto endpoint = std::make_shared<GraphqlEndpoint>(config.schema, AccessGuard::context_factory(),
-                                                      config.endpoint);
+    auto limiter = std::make_shared<cache::RateLimiter>(*redis, *local_limits);
+    auto services = std::make_shared<api::Services>(
+        api::Services{.pool = *pool,
+                      .redis = redis.get(),
+                      .limiter = limiter.get(),
+                      .sign_in = auth_client.get(),
+                      .sensitive = {.per_window = config.rate_limits.sensitive,
+                                    .window = config.rate_limits.window}});
+    auto endpoint = std::make_shared<graphql_http::Endpoint>(config.schema, config.endpoint);
+    auto guard = std::make_shared<AccessGuard>(*authenticator, *limiter, config.rate_limits,
+                                               *services, *endpoint);
     // The worker keeps what its handler and probes use alive until it stops.
     for (std::shared_ptr<void> object :
          {std::shared_ptr<void>(tokens), std::shared_ptr<void>(local_limits),
           std::shared_ptr<void>(http_client), std::shared_ptr<void>(auth_client),
           std::shared_ptr<void>(sessions), std::shared_ptr<void>(authenticator),
-          std::shared_ptr<void>(limiter), std::shared_ptr<void>(guard),
-          std::shared_ptr<void>(endpoint)}) {
+          std::shared_ptr<void>(limiter), std::shared_ptr<void>(services),
+          std::shared_ptr<void>(endpoint), std::shared_ptr<void>(guard)}) {
       worker.keep_alive.push_back(std::move(object));
     }
     // Visible in /ready while rate limits fall back to the in-process limiter.
     worker.readiness.push_back({"rate_limits", [limiter] { return limiter->ensure_shared(); }});
-    const http::Handler handler = [guard, endpoint](http::Context& context) {
-      return guard->handle(context, *endpoint);
+    const http::Handler handler = [guard](http::Context& context) {
+      return guard->handle(context);
     };
     worker.router.get("/graphql", handler);
     worker.router.post("/graphql", handler);

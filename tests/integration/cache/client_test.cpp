@@ -192,7 +192,7 @@ TEST_F(CacheClientTest, SelectsTheDatabaseFromTheUrl) {
 }
 
 TEST_F(CacheClientTest, DeadlineOnABlockedServerIsTimeout) {
-  auto& timeouts = metrics::Registry::global().counter("myspace_cache_errors_total", "",
+  auto& timeouts = metrics::Registry::global().counter("redis_errors_total", "",
                                                        R"(client="client_test",kind="timeout")");
   const auto timeouts_before = timeouts.value();
   run(io_, client_.set("k", "before"));
@@ -216,14 +216,14 @@ TEST_F(CacheClientTest, DeadlineOnABlockedServerIsTimeout) {
 }
 
 TEST_F(CacheClientTest, RecordsLatencyPerCommand) {
-  auto& gets = metrics::Registry::global().histogram("myspace_cache_command_duration_seconds", "",
+  auto& gets = metrics::Registry::global().histogram("redis_command_duration_seconds", "",
                                                      R"(client="client_test",command="GET")");
   const auto before = gets.count();
   run(io_, [&]() -> asio::awaitable<void> {
     for (int i = 0; i < 5; ++i) co_await client_.get("k");
   }());
   EXPECT_EQ(gets.count(), before + 5);
-  auto& connected = metrics::Registry::global().gauge("myspace_cache_connected", "",
+  auto& connected = metrics::Registry::global().gauge("redis_connected", "",
                                                       R"(client="client_test",role="command")");
   EXPECT_EQ(connected.value(), 1);
   client_.close();

@@ -16,9 +16,9 @@ TEST(CacheResilienceTest, ReconnectsAfterServerRestart) {
   asio::io_context io;
   TempRedis redis;
   Client client(io.get_executor(), fast_options(redis.url(), "restart_test"));
-  auto& connected = metrics::Registry::global().gauge("myspace_cache_connected", "",
+  auto& connected = metrics::Registry::global().gauge("redis_connected", "",
                                                       R"(client="restart_test",role="command")");
-  auto& reconnects = metrics::Registry::global().counter("myspace_cache_reconnects_total", "",
+  auto& reconnects = metrics::Registry::global().counter("redis_reconnects_total", "",
                                                          R"(client="restart_test",role="command")");
 
   run(io, [&]() -> asio::awaitable<void> {
@@ -161,10 +161,10 @@ TEST(CacheResilienceTest, SubscriberResubscribesAfterRestart) {
   }());
 
   auto& registry = metrics::Registry::global();
-  auto& client_reconnects = registry.counter("myspace_cache_reconnects_total", "",
-                                             R"(client="resub_client",role="command")");
-  auto& subscriber_reconnects = registry.counter("myspace_cache_reconnects_total", "",
-                                                 R"(client="resub_test",role="pubsub")");
+  auto& client_reconnects =
+      registry.counter("redis_reconnects_total", "", R"(client="resub_client",role="command")");
+  auto& subscriber_reconnects =
+      registry.counter("redis_reconnects_total", "", R"(client="resub_test",role="pubsub")");
   const auto client_before = client_reconnects.value();
   const auto subscriber_before = subscriber_reconnects.value();
 

@@ -334,6 +334,11 @@ TEST_F(AccountsTest, OversizedOrInvalidFieldsAreRefusedNamingTheField) {
     const auto reply = graphql(port_, kUpdate, {{"input", input}}, account.token);
     EXPECT_EQ(code_of(reply), "BAD_USER_INPUT") << reply.body;
     EXPECT_EQ(message_of(reply), message) << reply.body;
+    // The offending input by its path, for the form (not the message text).
+    const auto& error = reply.json().at("errors").at(0).as_object();
+    const auto* field = error.at("extensions").as_object().if_contains("field");
+    ASSERT_NE(field, nullptr) << reply.body;
+    EXPECT_EQ(field->as_string(), "input." + std::string(input.begin()->key())) << reply.body;
   }
   // Nothing was stored.
   const auto me = graphql(port_, kMe, {}, account.token).json().at("data").at("me");

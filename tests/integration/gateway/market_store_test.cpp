@@ -10,7 +10,7 @@
 #include <regex>
 
 #include "db/pool.h"
-#include "market/jobs.h"
+#include "market/jobs/job_store.h"
 #include "system.h"
 
 namespace myspace::testing {

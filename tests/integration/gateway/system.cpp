@@ -125,7 +125,6 @@ std::map<std::string, std::string> GatewaySystem::environment(std::uint16_t port
           {"MYSPACE_ENV", "test"},
           {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
           {"CORS_ORIGINS", "http://localhost:3000"},
-          {"GRAPHQL_SCHEMA", MYSPACE_SOURCE_DIR_PATH "/schema/schema.graphql"},
           {"SEED_FILE", MYSPACE_SOURCE_DIR_PATH "/seeds/demo.sql"},
           {"BCRYPT_COST", "10"}};
 }

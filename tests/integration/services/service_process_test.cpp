@@ -69,15 +69,11 @@ class ServiceProcessTest : public ::testing::Test {
     if (role == "migrate") {
       options.argv.insert(options.argv.end(), {"--dir", MYSPACE_SOURCE_DIR_PATH "/migrations"});
     }
-    options.env_extra = {{"PORT", std::to_string(port)},
-                         {"DATABASE_URL", postgres_.url()},
-                         {"REDIS_URL", redis_.url()},
-                         {"THREADS", "2"},
-                         {"MYSPACE_ENV", "test"},
-                         {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
-                         {"BCRYPT_COST", "10"},
-                         {"SEED_FILE", MYSPACE_SOURCE_DIR_PATH "/seeds/demo.sql"},
-                         {"GRAPHQL_SCHEMA", MYSPACE_SOURCE_DIR_PATH "/schema/schema.graphql"}};
+    options.env_extra = {
+        {"PORT", std::to_string(port)}, {"DATABASE_URL", postgres_.url()},
+        {"REDIS_URL", redis_.url()},    {"THREADS", "2"},
+        {"MYSPACE_ENV", "test"},        {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
+        {"BCRYPT_COST", "10"},          {"SEED_FILE", MYSPACE_SOURCE_DIR_PATH "/seeds/demo.sql"}};
     for (auto& [key, value] : extra) options.env_extra[key] = value;
     options.stdout_file = logs_.path() / (role + ".log");
     return options;

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorFromMessage, sentence } from './fieldErrors';
+import { fieldErrorFromMessage, fieldErrorFromPath, sentence } from './fieldErrors';
 
 const labels = { password: 'Password', newPassword: 'New password', email: 'Email', hourlyRate: 'Hourly rate' };
+
+describe('fieldErrorFromPath', () => {
+  it('puts the error under the field its input path names, whatever the message says', () => {
+    expect(fieldErrorFromPath('input.hourlyRate', 'hourlyRate must not be negative', labels)).toEqual({
+      field: 'hourlyRate',
+      message: 'Hourly rate must not be negative.',
+    });
+    expect(fieldErrorFromPath('input.email', 'that address is taken', labels)).toEqual({
+      field: 'email',
+      message: 'That address is taken.',
+    });
+  });
+
+  it('returns null for a path naming no field of the form', () => {
+    expect(fieldErrorFromPath('input.country', 'country is unknown', labels)).toBeNull();
+    expect(fieldErrorFromPath('input.constructor', 'x', labels)).toBeNull();
+  });
+});
 
 describe('fieldErrorFromMessage', () => {
   it('puts a message that starts with a field under it, in the label’s words', () => {

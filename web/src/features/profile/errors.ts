@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { fieldErrorFromMessage, sentence } from '../../lib/fieldErrors';
+import { fieldErrorFromMessage, fieldErrorFromPath, sentence } from '../../lib/fieldErrors';
 
 /**
  * What a failed gateway call means for a form: messages for the fields the
@@ -15,7 +15,10 @@ export function describeGatewayError<F extends string>(
     for (const e of error.errors) {
       const code = e.extensions?.code;
       if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === undefined) {
-        const fieldError = fieldErrorFromMessage(e.message, labels);
+        // The gateway names the input (extensions.field); coercion errors only say it in words.
+        const path = e.extensions?.field;
+        const fieldError =
+          typeof path === 'string' ? fieldErrorFromPath(path, e.message, labels) : fieldErrorFromMessage(e.message, labels);
         if (fieldError && !fields[fieldError.field]) {
           fields[fieldError.field] = fieldError.message;
           continue;
