@@ -74,6 +74,17 @@ export function starWarsSchema(sdl) {
     });
   });
   resolve('Query', 'failingNonNull', () => null);
+  resolve('Query', 'failingAsyncNonNull', async () => {
+    await sleep(1);
+    throw new GraphQLError('The hyperdrive motivator is damaged.', {
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+  resolve('Query', 'lostProbe', () => ({ id: '2', lost: true }));
+  resolve('Query', 'probes', () => [
+    { id: '1', lost: false },
+    { id: '2', lost: true },
+  ]);
   resolve('Query', 'echo', (_, args) => JSON.stringify(args));
 
   resolve('Mutation', 'createReview', (_, { episode, review }, ctx) => {
@@ -94,6 +105,23 @@ export function starWarsSchema(sdl) {
       throw new Error('secretBackstory is secret.');
     });
   }
+  // Suspends first, as a real lookup would, then fails for a lost probe.
+  const contact = async (probe) => {
+    await sleep(1);
+    if (probe.lost) {
+      throw new GraphQLError(`Lost contact with probe ${probe.id}.`, {
+        extensions: { code: 'PROBE_LOST' },
+      });
+    }
+  };
+  resolve('Probe', 'status', async (parent) => {
+    await contact(parent);
+    return 'in contact';
+  });
+  resolve('Probe', 'relay', async (parent) => {
+    await contact(parent);
+    return parent;
+  });
   resolve('Human', 'mass', (parent, { unit }) => {
     if (parent.mass === undefined) return null;
     return unit === 'LB' ? parent.mass * 2.20462 : parent.mass;

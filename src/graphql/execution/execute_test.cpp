@@ -189,6 +189,42 @@ TEST(Execute, NullPropagatesThroughNonNullListItems) {
       R"("data":{"items":null,"other":7}})");
 }
 
+// The same failures from asynchronous resolvers that throw after suspending
+// (Probe's fields, failingAsyncNonNull): the error is reported with its path
+// and the null propagates to the nearest nullable parent, as graphql-js does
+// (tests/graphql-diff: execution.async_non_null_*).
+TEST_F(ExecuteTest, AsyncErrorInANonNullRootFieldNullsTheData) {
+  EXPECT_EQ(
+      json::serialize(run("{ hero { name } failingAsyncNonNull }")),
+      R"({"errors":[{"message":"The hyperdrive motivator is damaged.","locations":[{"line":1,"column":17}],)"
+      R"("path":["failingAsyncNonNull"],"extensions":{"code":"NOT_FOUND"}}],"data":null})");
+}
+
+TEST_F(ExecuteTest, AsyncErrorInANonNullLeafNullsItsNullableParent) {
+  EXPECT_EQ(
+      json::serialize(run("{ lostProbe { id status } now }")),
+      R"({"errors":[{"message":"Lost contact with probe 2.","locations":[{"line":1,"column":18}],)"
+      R"("path":["lostProbe","status"],"extensions":{"code":"PROBE_LOST"}}],)"
+      R"("data":{"lostProbe":null,"now":"2026-11-24T07:00:00Z"}})");
+}
+
+TEST_F(ExecuteTest, AsyncErrorInANonNullObjectFieldNullsItsNullableParent) {
+  EXPECT_EQ(
+      json::serialize(run("{ lostProbe { id relay { id } } now }")),
+      R"({"errors":[{"message":"Lost contact with probe 2.","locations":[{"line":1,"column":18}],)"
+      R"("path":["lostProbe","relay"],"extensions":{"code":"PROBE_LOST"}}],)"
+      R"("data":{"lostProbe":null,"now":"2026-11-24T07:00:00Z"}})");
+}
+
+TEST_F(ExecuteTest, AsyncErrorInANonNullListItemNullsTheList) {
+  // probes: [Probe!] — the second item cannot be null, so the list is.
+  EXPECT_EQ(
+      json::serialize(run("{ probes { id status } now }")),
+      R"({"errors":[{"message":"Lost contact with probe 2.","locations":[{"line":1,"column":15}],)"
+      R"("path":["probes",1,"status"],"extensions":{"code":"PROBE_LOST"}}],)"
+      R"("data":{"probes":null,"now":"2026-11-24T07:00:00Z"}})");
+}
+
 TEST(Execute, FormatErrorHookMapsUnexpectedExceptions) {
   auto schema = Schema::from_sdl("type Query { a: Int }");
   schema->resolve_sync(

@@ -102,6 +102,16 @@ void bind_queries(Schema& schema) {
     co_return nullptr;
   });
   schema.resolve_sync("Query", "failingNonNull", [](ResolveInfo&) { return Value(nullptr); });
+  schema.resolve("Query", "failingAsyncNonNull", [](ResolveInfo&) -> asio::awaitable<Value> {
+    co_await sleep_for(std::chrono::milliseconds(1));
+    throw GraphQLException("The hyperdrive motivator is damaged.", "NOT_FOUND");
+    co_return nullptr;
+  });
+  schema.resolve_sync("Query", "lostProbe",
+                      [](ResolveInfo&) { return Value(json::parse(R"({"id":"2","lost":true})")); });
+  schema.resolve_sync("Query", "probes", [](ResolveInfo&) {
+    return Value(json::parse(R"([{"id":"1","lost":false},{"id":"2","lost":true}])"));
+  });
   schema.resolve_sync("Query", "echo",
                       [](ResolveInfo& info) { return Value(json::serialize(info.args)); });
 }
@@ -136,6 +146,27 @@ void bind_characters(Schema& schema) {
     if (mass == nullptr) return nullptr;
     double kg = mass->to_number<double>();
     return info.args.at("unit").as_string() == "LB" ? kg * 2.20462 : kg;
+  });
+}
+
+// Suspends first, as a real lookup would, then fails for a lost probe.
+asio::awaitable<void> contact(const ResolveInfo& info) {
+  co_await sleep_for(std::chrono::milliseconds(1));
+  if (info.parent.at("lost").as_bool()) {
+    throw GraphQLException(
+        "Lost contact with probe " + std::string(info.parent.at("id").as_string()) + ".",
+        "PROBE_LOST");
+  }
+}
+
+void bind_probes(Schema& schema) {
+  schema.resolve("Probe", "status", [](ResolveInfo& info) -> asio::awaitable<Value> {
+    co_await contact(info);
+    co_return Value("in contact");
+  });
+  schema.resolve("Probe", "relay", [](ResolveInfo& info) -> asio::awaitable<Value> {
+    co_await contact(info);
+    co_return info.parent;
   });
 }
 
@@ -176,6 +207,7 @@ std::shared_ptr<Schema> star_wars_schema() {
   bind_queries(*schema);
   bind_mutations(*schema);
   bind_characters(*schema);
+  bind_probes(*schema);
   bind_scalars(*schema);
   return schema;
 }

@@ -78,6 +78,18 @@ input ReviewInput {
   rating: Float = 0.5
 }
 
+"""
+A probe droid's report. Its non-null fields have asynchronous resolvers that
+throw, after suspending, for a probe that was lost: the error must reach the
+response and the null propagate exactly as for synchronous resolvers.
+"""
+type Probe {
+  id: ID!
+  status: String!
+  "The probe itself, while it is in contact."
+  relay: Probe!
+}
+
 type Review {
   episode: Episode
   stars: Int!
@@ -95,6 +107,12 @@ type Query {
   slow(ms: Int!, tag: String!): String
   failing: String
   failingNonNull: String!
+  "Throws asynchronously."
+  failingAsyncNonNull: String!
+  "A probe that was lost."
+  lostProbe: Probe
+  "Two probes; the second one was lost."
+  probes: [Probe!]
   echo(value: String, int: Int, float: Float, list: [Int], review: ReviewInput): String
 }
 

@@ -140,6 +140,57 @@ TEST_F(DbTransaction, RetriesWhenTheConnectionDiesBeforeCommit) {
   EXPECT_EQ(r[0].get<int>("v"), 2);  // the first attempt's insert never committed
 }
 
+// A connection lost while COMMIT runs: the server may have committed, so the
+// body must not run again and the caller must be told. A deferred constraint
+// trigger makes the backend terminate itself during COMMIT (after the body,
+// before the server answers), so the loss is real, not simulated.
+class DbTransactionLostAtCommit : public DbTransaction {
+ protected:
+  void SetUp() override {
+    DbTransaction::SetUp();
+    pg_.execute(R"(
+      CREATE TABLE doomed (v int NOT NULL);
+      CREATE FUNCTION terminate_own_backend() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_terminate_backend(pg_backend_pid());
+        RETURN NULL;
+      END $$;
+      CREATE CONSTRAINT TRIGGER terminate_at_commit AFTER INSERT ON doomed
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION terminate_own_backend();
+    )");
+  }
+
+  // Retries stay allowed (the default 5 attempts): only commit_sent may stop them.
+  template <class Body>
+  void expect_lost_once(Body body) {
+    EXPECT_THROW(run(transact(*pool_, body)), ConnectionLost);
+    EXPECT_EQ(attempts_, 1) << "the body ran again after COMMIT was sent";
+    EXPECT_EQ(finished_, 1) << "the connection was lost before COMMIT";
+    // The pool dropped the dead connection and serves a fresh one.
+    EXPECT_EQ(count(), 0);
+  }
+
+  asio::awaitable<void> insert_doomed(Connection& c) {
+    ++attempts_;
+    co_await c.query("INSERT INTO doomed VALUES ($1)", attempts_);
+    ++finished_;
+  }
+
+  int attempts_ = 0;
+  int finished_ = 0;
+};
+
+TEST_F(DbTransactionLostAtCommit, ValueFormRunsTheBodyOnceAndReportsTheLoss) {
+  expect_lost_once([&](Connection& c) -> asio::awaitable<int> {
+    co_await insert_doomed(c);
+    co_return attempts_;
+  });
+}
+
+TEST_F(DbTransactionLostAtCommit, VoidFormRunsTheBodyOnceAndReportsTheLoss) {
+  expect_lost_once([&](Connection& c) -> asio::awaitable<void> { co_await insert_doomed(c); });
+}
+
 TEST_F(DbTransaction, ReadOnlyTransactionsRefuseWrites) {
   EXPECT_THROW(run(transact(*pool_,
                             [&](Connection& c) -> asio::awaitable<void> {

@@ -68,6 +68,23 @@ TEST(HttpLimits, HugeHeaderIs431) {
   EXPECT_TRUE(connection.closed_within(1s));
 }
 
+// Just over the configured limit and far under Beast's own default (8 KiB):
+// only the configured limit can refuse it. A head just under it is served.
+TEST(HttpLimits, HeadersAreMeasuredAgainstTheConfiguredLimitNotBeastsDefault) {
+  RunningServer server(echo_router());  // header_limit 2048
+  const std::string start = "GET /ping HTTP/1.1\r\nHost: x\r\nX-Big: ";
+  Connection over(server.port());
+  over.send(start + std::string(3072 - start.size() - 4, 'b') + "\r\n\r\n");
+  EXPECT_EQ(over.read_response().result(), Status::request_header_fields_too_large);
+  EXPECT_TRUE(over.closed_within(1s));
+
+  Connection under(server.port());
+  under.send(start + std::string(2000 - start.size() - 4, 'b') + "\r\n\r\n");
+  const auto response = under.read_response();
+  EXPECT_EQ(response.result(), Status::ok);
+  EXPECT_EQ(response.body(), "pong");
+}
+
 TEST(HttpLimits, GarbageIs400ThenClose) {
   RunningServer server(echo_router());
   Connection connection(server.port());
