@@ -102,7 +102,7 @@ void bind_queries(Schema& schema) {
     co_return nullptr;
   });
   schema.resolve_sync("Query", "failingNonNull", [](ResolveInfo&) { return Value(nullptr); });
-  schema.resolve("Query", "failingAsyncNonNull", [](ResolveInfo&) -> asio::awaitable<Value> {
+  schema.resolve("Query", "failingAsyncNonNull", [](ResolveInfo&) -> asio::awaitable<Resolved> {
     co_await sleep_for(std::chrono::milliseconds(1));
     throw GraphQLException("The hyperdrive motivator is damaged.", "NOT_FOUND");
     co_return nullptr;
@@ -152,21 +152,21 @@ void bind_characters(Schema& schema) {
 // Suspends first, as a real lookup would, then fails for a lost probe.
 asio::awaitable<void> contact(const ResolveInfo& info) {
   co_await sleep_for(std::chrono::milliseconds(1));
-  if (info.parent.at("lost").as_bool()) {
+  if (info.parent.json().at("lost").as_bool()) {
     throw GraphQLException(
-        "Lost contact with probe " + std::string(info.parent.at("id").as_string()) + ".",
+        "Lost contact with probe " + std::string(info.parent.json().at("id").as_string()) + ".",
         "PROBE_LOST");
   }
 }
 
 void bind_probes(Schema& schema) {
-  schema.resolve("Probe", "status", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema.resolve("Probe", "status", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     co_await contact(info);
     co_return Value("in contact");
   });
-  schema.resolve("Probe", "relay", [](ResolveInfo& info) -> asio::awaitable<Value> {
+  schema.resolve("Probe", "relay", [](ResolveInfo& info) -> asio::awaitable<Resolved> {
     co_await contact(info);
-    co_return info.parent;
+    co_return Resolved(info.parent.json());
   });
 }
 

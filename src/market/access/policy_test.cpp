@@ -4,19 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <cstdlib>
-#include <filesystem>
-
 #include "common/error.h"
-#include "db/pool.h"
-#include "graphql/execution/execute.h"
-#include "graphql/language/parser.h"
-#include "services/gateway/gateway_service.h"
-#include "services/gateway/marketplace_schema.h"
 
 namespace myspace::market {
 namespace {
@@ -74,45 +62,6 @@ TEST(Policy, AuthorizeThrowsTheMatchingCodes) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kForbidden);
   }
-}
-
-// The matrix is only as good as the questions resolvers ask it: User.email is
-// private data, so its resolver must ask for kViewPrivateProfile — whatever
-// path led to the user. The real schema with its real resolvers, except that
-// Query.user hands on a profile as load_profile builds it (public fields plus
-// the private "_email" key) instead of reading PostgreSQL.
-std::string email_seen_by(const std::optional<Viewer>& viewer) {
-  const char* root = std::getenv("MYSPACE_SOURCE_DIR");
-  if (root == nullptr) throw std::runtime_error("tests run with MYSPACE_SOURCE_DIR set");
-  auto schema = load_schema(std::filesystem::path(root) / "schema" / "schema.graphql");
-  schema->resolve(
-      "Query", "user", [](graphql::ResolveInfo&) -> boost::asio::awaitable<graphql::Value> {
-        co_return boost::json::parse(R"({"id": "usr_owner", "_email": "owner@example.com"})");
-      });
-  boost::asio::io_context io;
-  // Never used: no resolver this query reaches touches the database.
-  db::Pool pool(io.get_executor(), db::PoolOptions{});
-  auto context = std::make_shared<RequestContext>(pool, nullptr, "policy-test");
-  context->viewer = viewer;
-  graphql::ExecuteOptions options;
-  options.context = RequestContextPtr(context);
-  const auto document = graphql::parse(R"({ user(id: "usr_owner") { id email } })");
-  boost::json::object response;
-  boost::asio::co_spawn(io, graphql::execute(*schema, document, std::move(options)),
-                        [&](std::exception_ptr failure, boost::json::object result) {
-                          if (failure) std::rethrow_exception(failure);
-                          response = std::move(result);
-                        });
-  io.run();
-  return boost::json::serialize(response);
-}
-
-TEST(Policy, EmailIsCheckedAgainstThePrivatePermission) {
-  EXPECT_EQ(email_seen_by(as("FREELANCER", "usr_owner")),
-            R"({"data":{"user":{"id":"usr_owner","email":"owner@example.com"}}})");
-  EXPECT_EQ(email_seen_by(as("CLIENT", "usr_other")),
-            R"({"data":{"user":{"id":"usr_owner","email":null}}})");
-  EXPECT_EQ(email_seen_by(kAnonymous), R"({"data":{"user":{"id":"usr_owner","email":null}}})");
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
-#include <fstream>
 
 #include "system.h"
 
@@ -78,15 +77,13 @@ class GraphqlLimitsTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete system_;
     system_ = nullptr;
-    delete schema_dir_;
-    schema_dir_ = nullptr;
     defaults_port_ = configured_port_ = 0;
   }
 
   // Started on first use: each test needs only one of them.
   static std::uint16_t defaults_port() {
     if (defaults_port_ == 0) {
-      defaults_port_ = system_->start_gateway({{"GRAPHQL_SCHEMA", deep_schema()}});
+      defaults_port_ = system_->start_gateway();
     }
     return defaults_port_;
   }
@@ -101,40 +98,23 @@ class GraphqlLimitsTest : public ::testing::Test {
     return configured_port_;
   }
 
-  // The marketplace schema nests at most three fields deep (jobs → client →
-  // a scalar), so no valid query could come near the default depth of 6.
-  // This copy adds one field, User.mentor: User (null: no resolver, no such
-  // key), so that depth alone decides; the marketplace's resolvers bind to it
-  // as to the original.
-  static std::string deep_schema() {
-    std::ifstream in(MYSPACE_SOURCE_DIR_PATH "/schema/schema.graphql");
-    std::string sdl{std::istreambuf_iterator<char>(in), {}};
-    const std::string type_user = "type User {\n";
-    const auto at = sdl.find(type_user);
-    if (at == std::string::npos) throw std::runtime_error("schema.graphql has no type User");
-    sdl.insert(at + type_user.size(), "  mentor: User\n");
-    schema_dir_ = new TempDir("myspace-limits-schema-");
-    const auto path = schema_dir_->path() / "deep.graphql";
-    std::ofstream(path) << sdl;
-    return path.string();
-  }
-
-  // `{ jobs { client { mentor { … { id } } } } }`, `depth` fields deep (at least 3).
+  // The marketplace's own types nest at most three fields deep (jobs →
+  // client → a scalar), so depth is tested where the schema nests further:
+  // introspection's type references, `{ __type(name: "Job") { fields { type
+  // { ofType … { name } } } } }`, `depth` fields deep (at least 4).
   static std::string nested(std::size_t depth) {
-    std::string query = "{ jobs { client { ";
-    for (std::size_t i = 3; i < depth; ++i) query += "mentor { ";
-    query += "id";
+    std::string query = R"({ __type(name: "Job") { fields { type { )";
+    for (std::size_t i = 4; i < depth; ++i) query += "ofType { ";
+    query += "name";
     for (std::size_t i = 1; i < depth; ++i) query += " }";
     return query + " }";
   }
 
   static GatewaySystem* system_;
-  static TempDir* schema_dir_;
   static std::uint16_t defaults_port_;
   static std::uint16_t configured_port_;
 };
 GatewaySystem* GraphqlLimitsTest::system_ = nullptr;
-TempDir* GraphqlLimitsTest::schema_dir_ = nullptr;
 std::uint16_t GraphqlLimitsTest::defaults_port_ = 0;
 std::uint16_t GraphqlLimitsTest::configured_port_ = 0;
 
@@ -148,8 +128,9 @@ TEST_F(GraphqlLimitsTest, DefaultsApplyWithNoVariableSet) {
     const auto reply = post_query(port, nested(6), kAccept);
     ASSERT_EQ(reply.status, 200) << reply.body;
     EXPECT_TRUE(messages(reply).empty()) << reply.body;
-    EXPECT_EQ(json::serialize(reply.json().at("data").at("jobs").at(0).at("client")),
-              R"({"mentor":null})");
+    // Job.id is ID!: a NON_NULL whose ofType is the ID scalar, which wraps nothing.
+    EXPECT_EQ(json::serialize(reply.json().at("data").at("__type").at("fields").at(0)),
+              R"({"type":{"ofType":{"ofType":null}}})");
     expect_refused(port, nested(7),
                    "The operation is nested 7 levels deep, more than the maximum of 6.");
   }
