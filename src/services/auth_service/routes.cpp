@@ -64,7 +64,10 @@ struct Metrics {
 };
 
 // A string field of the body: absent → "<name> is required" (when required),
-// another JSON type → "<name> must be a string", over `max_bytes` → too long.
+// another JSON type → "<name> must be a string", over `max_bytes` → too long,
+// holding a NUL ("\u0000") → refused: below us text is a C string (libpq,
+// libjwt), and a check made on the whole value must not disagree with a use
+// of its prefix.
 std::string string_field(const json::object& body, std::string_view name, std::size_t max_bytes,
                          bool required = true) {
   const auto* value = body.if_contains(name);
@@ -77,6 +80,9 @@ std::string string_field(const json::object& body, std::string_view name, std::s
   }
   if (value->get_string().size() > max_bytes) {
     throw Error(ErrorCode::kBadRequest, std::string(name) + " is too long");
+  }
+  if (value->get_string().find('\0') != json::string::npos) {
+    throw Error(ErrorCode::kBadRequest, std::string(name) + " must not contain NUL characters");
   }
   return std::string(value->get_string());
 }
