@@ -167,6 +167,13 @@ asio::awaitable<http::Response> GraphqlEndpoint::run(http::Context& context, Out
     }
   }
 
+  // Text holding NUL never reaches a resolver (see nul_character_in).
+  if (auto nul = nul_character_in(document, graphql_request.variables)) {
+    outcome.result = "request_error";
+    const auto body = errors_body({std::move(*nul)}, error_code_name(ErrorCode::kBadRequest));
+    co_return respond(*media, response_status(*media, body), body, version);
+  }
+
   graphql::ExecuteOptions execute_options;
   execute_options.variables = std::move(graphql_request.variables);
   execute_options.operation_name = graphql_request.operation_name;

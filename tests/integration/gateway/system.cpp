@@ -177,6 +177,26 @@ std::uint16_t GatewaySystem::start_auth(std::uint16_t port,
   return port;
 }
 
+std::uint16_t GatewaySystem::start_extra_auth(std::map<std::string, std::string> extra_env) {
+  const auto port = free_port();
+  ProcessOptions options;
+  options.argv = {MYSPACE_BINARY, "auth"};
+  options.env_extra = environment(port);
+  options.env_extra["TRUSTED_PROXIES"] = "127.0.0.1";
+  for (auto& [key, value] : extra_env) options.env_extra[key] = value;
+  options.stdout_file = logs_.path() / ("auth-" + std::to_string(port) + ".log");
+  extra_auths_.emplace_back(options);
+  if (!wait_for_port(port, 30s)) {
+    throw std::runtime_error("an extra auth service did not start: " + extra_log("auth", port));
+  }
+  return port;
+}
+
+std::string GatewaySystem::extra_log(std::string_view role, std::uint16_t port) const {
+  std::ifstream in(logs_.path() / (std::string(role) + "-" + std::to_string(port) + ".log"));
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
 void GatewaySystem::stop_auth() {
   if (auth_) auth_->stop(SIGTERM);
   auth_.reset();
