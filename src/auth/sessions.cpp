@@ -193,6 +193,10 @@ std::optional<std::string> session_id_of(std::string_view refresh_token) {
   return std::string(id);
 }
 
+bool claims_match(const Session& session, const AccessClaims& claims) noexcept {
+  return session.user_id == claims.subject && session.account_type == claims.account_type;
+}
+
 SessionStore::SessionStore(cache::Client& redis, SessionOptions options)
     : redis_(redis), options_(options) {}
 

@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+#include "auth/jwt.h"
+
 namespace myspace::cache {
 class Client;
 }
@@ -75,6 +77,11 @@ std::string new_refresh_token(std::string_view session_id);
 std::string hash_refresh_token(std::string_view token);
 // The session id a well-formed refresh token names, else nullopt.
 std::optional<std::string> session_id_of(std::string_view refresh_token);
+// Whether an access token's claims belong to `session`: the same subject and
+// the same account type. A token whose account type differs (minted with the
+// signing key, or left over from before a change) is not an access token of
+// that session, so nothing may be authorized on its claim.
+bool claims_match(const Session& session, const AccessClaims& claims) noexcept;
 
 class SessionStore {
  public:

@@ -263,9 +263,9 @@ asio::awaitable<auth::AccessClaims> AuthApi::authenticate(const http::Context& c
   if (token.empty()) throw Error(ErrorCode::kUnauthenticated, "an access token is required");
   auth::AccessClaims claims = deps_.tokens.verify(token);
   const auto session = co_await deps_.sessions.find(claims.session_id);
-  if (!session || session->user_id != claims.subject) {
+  if (!session || !auth::claims_match(*session, claims)) {
     throw Error(ErrorCode::kUnauthenticated, "the session has ended, please log in again",
-                "session revoked or expired");
+                session ? "token claims differ from the session" : "session revoked or expired");
   }
   co_return claims;
 }
@@ -415,8 +415,9 @@ asio::awaitable<http::Response> AuthApi::verify(http::Context& ctx) {
   // A token of a revoked session is refused here (the gateway's local check
   // catches up within its revocation-cache bound).
   const auto session = co_await deps_.sessions.find(claims.session_id);
-  if (!session || session->user_id != claims.subject) {
-    throw Error(ErrorCode::kUnauthenticated, "invalid or expired token", "session revoked");
+  if (!session || !auth::claims_match(*session, claims)) {
+    throw Error(ErrorCode::kUnauthenticated, "invalid or expired token",
+                session ? "token claims differ from the session" : "session revoked");
   }
   const json::object payload{
       {"valid", true},

@@ -154,6 +154,26 @@ TEST_F(AuthTest, LogoutEndsThisSessionAndLogoutAllEndsEveryOne) {
       http::Status::unauthorized);
 }
 
+// The account type in an access token must be the one its session was
+// opened with: a token carrying another (made with the signing key, or stale)
+// is not an access token of that session.
+TEST_F(AuthTest, ATokenWhoseAccountTypeDiffersFromItsSessionIsRefused) {
+  const Reply reg = register_user("hedy@example.com", "hedy_l", "a-Long-passphrase-9",
+                                  "198.51.100.1", "FREELANCER");
+  const auth::AccessTokens tokens{std::string(kTestSecret)};
+  const auto claims = tokens.verify(access_token(reg));
+  ASSERT_EQ(claims.account_type, "FREELANCER");
+  const std::string promoted = tokens.sign(claims.subject, claims.session_id, "CLIENT");
+
+  const Reply verified = verify_bearer(server().port(), promoted);
+  EXPECT_EQ(verified.status, http::Status::unauthorized) << verified.raw.body();
+  EXPECT_EQ(verified.error_code(), "UNAUTHENTICATED");
+  // Nor does it authenticate anything else the service offers.
+  EXPECT_EQ(post("/logout-all", "", "198.51.100.2", {{"Authorization", bearer(promoted)}}).status,
+            http::Status::unauthorized);
+  EXPECT_EQ(verify_bearer(server().port(), access_token(reg)).status, http::Status::ok);
+}
+
 TEST_F(AuthTest, LoginsBeyondTheCapEndTheSessionUsedLeastRecently) {
   AuthConfig capped = config();
   capped.max_sessions_per_user = 3;

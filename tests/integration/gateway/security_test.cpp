@@ -2,7 +2,8 @@
 // HTTP endpoints of the real `myspace gateway` and `myspace auth` binaries,
 // in the default (development) and the production configuration:
 //   - a NUL byte in a string argument (libpq would cut the text at it, so
-//     "northwind\u0000-anything" found the member northwind).
+//     "northwind\u0000-anything" found the member northwind);
+//   - an access token whose account type differs from its session's.
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <string>
 
+#include "auth/jwt.h"
 #include "system.h"
 
 namespace myspace::testing {
@@ -202,6 +204,31 @@ TEST_P(SecurityTest, ANulByteInAVariableIsBadUserInputNotAPrefixMatch) {
                           {{"u", "northwind"}});
   EXPECT_EQ(ok.json().at("data").at("userByUsername").at("id").as_string(), "usr_demoClient0001")
       << ok.body;
+}
+
+// --- account type -----------------------------------------------------------
+
+TEST_P(SecurityTest, ATokenWhoseAccountTypeDiffersFromItsSessionIsUnauthenticated) {
+  const auto port = services().gateway;
+  const auto account = register_account("Typed", "FREELANCER");
+  const auth::AccessTokens tokens(secret());
+  const auto claims = tokens.verify(account.access_token);
+  ASSERT_EQ(claims.account_type, "FREELANCER");
+  const std::string promoted = tokens.sign(claims.subject, claims.session_id, "CLIENT");
+
+  // First before the session is in the gateway's cache, then after.
+  for (const std::string when : {"uncached", "cached"}) {
+    const auto reply = graphql(port, "{ me { id accountType } }", {}, promoted);
+    EXPECT_EQ(code_of(reply), "UNAUTHENTICATED") << when << ": " << reply.body;
+    EXPECT_FALSE(reply.json().as_object().contains("data")) << when << ": " << reply.body;
+    const auto strict = graphql(port, "{ me { id } }", {}, promoted, kApolloAccept);
+    EXPECT_EQ(strict.status, 401) << when << ": " << strict.body;
+    // The genuine token works, and puts the session in the cache.
+    const auto genuine = graphql(port, "{ me { id accountType } }", {}, account.access_token);
+    EXPECT_EQ(genuine.json().at("data").at("me").at("accountType").as_string(), "FREELANCER")
+        << genuine.body;
+  }
+  EXPECT_EQ(verify_status(promoted), 401);
 }
 
 }  // namespace
