@@ -37,6 +37,16 @@ TEST(RefreshTokens, MalformedTokensNameNoSession) {
   }
 }
 
+TEST(Sessions, LogsNameThemByAFingerprintNotTheirId) {
+  const std::string id = "ses_0123456789abcdefABCDEF";
+  const std::string print = session_fingerprint(id);
+  EXPECT_EQ(print.size(), 12U);
+  EXPECT_EQ(print.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(print, session_fingerprint(id));
+  EXPECT_NE(print, session_fingerprint("ses_0123456789abcdefABCDEG"));
+  EXPECT_EQ(id.find(print), std::string::npos);
+}
+
 TEST(Sessions, ClaimsMatchOnlyTheirSessionsUserAndAccountType) {
   const Session session{"ses_0123456789abcdefABCDEF", "usr_a", "FREELANCER", {}, {}};
   AccessClaims claims;

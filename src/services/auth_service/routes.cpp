@@ -308,7 +308,7 @@ asio::awaitable<http::Response> AuthApi::register_user(http::Context& ctx) {
   Metrics::get().registrations.inc();
   log::info("auth.registered", {{"user_id", created->id},
                                 {"account_type", created->account_type},
-                                {"session_id", issued.session.id},
+                                {"session", auth::session_fingerprint(issued.session.id)},
                                 {"request_id", ctx.request_id}});
 
   json::object payload{{"accessToken", access},
@@ -370,7 +370,7 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
   const auto access = deps_.tokens.sign(user->id, issued.session.id, user->account_type);
   Metrics::get().logins_ok.inc();
   log::info("auth.login", {{"user_id", user->id},
-                           {"session_id", issued.session.id},
+                           {"session", auth::session_fingerprint(issued.session.id)},
                            {"client", client},
                            {"request_id", ctx.request_id}});
 
@@ -445,10 +445,11 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
   auto result = co_await deps_.sessions.refresh(token);
   if (result.outcome == auth::RefreshOutcome::kReused) {
     Metrics::get().reuse_detected.inc();
-    log::warn("auth.refresh_reuse_detected", {{"user_id", result.session.user_id},
-                                              {"session_id", result.session.id},
-                                              {"client", client_address(ctx)},
-                                              {"request_id", ctx.request_id}});
+    log::warn("auth.refresh_reuse_detected",
+              {{"user_id", result.session.user_id},
+               {"session", auth::session_fingerprint(result.session.id)},
+               {"client", client_address(ctx)},
+               {"request_id", ctx.request_id}});
   }
   std::optional<UserRecord> user;
   if (result.outcome == auth::RefreshOutcome::kRotated) {
@@ -480,27 +481,33 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
   co_return response;
 }
 
+// Ends the caller's session, which the caller must prove is theirs: by an
+// access token of it (expired is fine; the signature and the session's claims
+// must hold) or by its refresh token (the current one or a rotated one: a
+// holder of either once held the session). A session id with a made-up secret
+// ends nothing. The answer is the same either way, so it never tells whether a
+// session existed.
 asio::awaitable<http::Response> AuthApi::logout(http::Context& ctx) {
-  std::string session_id;
-  std::string user_id;
+  std::optional<auth::Session> ended;
   const auto bearer = bearer_token(ctx.request[field::authorization]);
   if (!bearer.empty()) {
-    // An expired access token still says which session to end; the signature must hold.
     const auto claims = deps_.tokens.verify_ignoring_expiry(bearer);
-    session_id = claims.session_id;
-    user_id = claims.subject;
+    const auto session = co_await deps_.sessions.find(claims.session_id);
+    if (session && auth::claims_match(*session, claims) &&
+        co_await deps_.sessions.revoke(claims.session_id)) {
+      ended = session;
+    }
   } else {
     const json::object body = optional_body(ctx.request);
     std::string token = string_field(body, "refreshToken", 256, false);
     if (token.empty())
       token = std::string(cookie_value(ctx.request[field::cookie], kRefreshCookie));
-    session_id = auth::session_id_of(token).value_or("");
+    if (!token.empty()) ended = co_await deps_.sessions.revoke_holding(std::move(token));
   }
-  bool ended = false;
-  if (!session_id.empty()) ended = co_await deps_.sessions.revoke(session_id);
   if (ended) {
-    log::info("auth.logout",
-              {{"session_id", session_id}, {"user_id", user_id}, {"request_id", ctx.request_id}});
+    log::info("auth.logout", {{"session", auth::session_fingerprint(ended->id)},
+                              {"user_id", ended->user_id},
+                              {"request_id", ctx.request_id}});
   }
   auto response =
       http::json_response(http::Status::ok, json::object{{"ok", true}}, ctx.request.version());

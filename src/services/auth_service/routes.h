@@ -4,7 +4,8 @@
 //   POST /login      {email,password} → 200 AuthPayload | 401 (same for unknown email)
 //   POST /verify     {token} or Authorization: Bearer → 200 {valid,claims} | 401
 //   POST /refresh    cookie myspace_refresh or {refreshToken} → 200 AuthPayload (rotated)
-//   POST /logout     this session (Bearer, cookie or {refreshToken}) → 200
+//   POST /logout     the session whose access token (Bearer) or refresh token
+//                    (cookie or {refreshToken}) is presented → 200; an id alone ends nothing
 //   POST /logout-all every session of the caller (Bearer) → 200 {endedSessions}
 //   POST /password   {currentPassword,newPassword,endOtherSessions} + Bearer → 200
 // AuthPayload = {accessToken, tokenType:"Bearer", expiresIn, user:{id,email,

@@ -3,6 +3,8 @@
 // in the default (development) and the production configuration:
 //   - a NUL byte in a string argument (libpq would cut the text at it, so
 //     "northwind\u0000-anything" found the member northwind);
+//   - POST /logout with a session id and a made-up secret, and session ids in
+//     the logs;
 //   - an access token whose account type differs from its session's.
 
 #include <gtest/gtest.h>
@@ -204,6 +206,55 @@ TEST_P(SecurityTest, ANulByteInAVariableIsBadUserInputNotAPrefixMatch) {
                           {{"u", "northwind"}});
   EXPECT_EQ(ok.json().at("data").at("userByUsername").at("id").as_string(), "usr_demoClient0001")
       << ok.body;
+}
+
+// --- logout -----------------------------------------------------------------
+
+TEST_P(SecurityTest, LogoutWithASessionIdAndAMadeUpSecretEndsNothing) {
+  const auto victim = register_account("Victim", "CLIENT");
+  const std::string session_id = victim.refresh_token.substr(0, victim.refresh_token.find('.'));
+  const auto forged =
+      post_json(services().auth, "/logout",
+                json::object{{"refreshToken", session_id + "." + std::string(43, 'A')}});
+  EXPECT_EQ(forged.status, 200) << forged.body;
+  EXPECT_EQ(verify_status(victim.access_token), 200);
+  // The victim is still signed in at the gateway too.
+  const auto me = graphql(services().gateway, "{ me { id } }", {}, victim.access_token);
+  EXPECT_EQ(code_of(me), "") << me.body;
+
+  // The holder of the refresh token can end it.
+  const auto genuine =
+      post_json(services().auth, "/logout", json::object{{"refreshToken", victim.refresh_token}});
+  EXPECT_EQ(genuine.status, 200) << genuine.body;
+  EXPECT_EQ(verify_status(victim.access_token), 401);
+}
+
+TEST_P(SecurityTest, SessionIdsAreNotWrittenToTheLogs) {
+  const auto account = register_account("Logged", "FREELANCER");
+  const auto claims = auth::AccessTokens(secret()).verify(account.access_token);
+  // Registration, login, refresh-token reuse and logout all log.
+  const auto login = post_json(services().auth, "/login",
+                               json::object{{"email", account.email}, {"password", kPassword}});
+  EXPECT_EQ(login.status, 200) << login.body;
+  const auto rotated =
+      post_json(services().auth, "/refresh", json::object{{"refreshToken", account.refresh_token}});
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  const auto reused =
+      post_json(services().auth, "/refresh", json::object{{"refreshToken", account.refresh_token}});
+  EXPECT_EQ(reused.status, 401) << reused.body;
+  const auto other = register_account("Logged", "FREELANCER");
+  const auto other_claims = auth::AccessTokens(secret()).verify(other.access_token);
+  RequestSpec logout;
+  logout.target = "/logout";
+  logout.headers["Authorization"] = "Bearer " + other.access_token;
+  logout.body = "{}";
+  EXPECT_EQ(http_request(services().auth, logout).status, 200);
+
+  const std::string log = system_->extra_log("auth", services().auth);
+  ASSERT_NE(log.find("auth.logout"), std::string::npos) << "the logout was not logged";
+  ASSERT_NE(log.find("auth.refresh_reuse_detected"), std::string::npos);
+  EXPECT_EQ(log.find(claims.session_id), std::string::npos) << claims.session_id;
+  EXPECT_EQ(log.find(other_claims.session_id), std::string::npos) << other_claims.session_id;
 }
 
 // --- account type -----------------------------------------------------------
