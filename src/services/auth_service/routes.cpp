@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "auth/account_input.h"
+#include "auth/internal_credential.h"
 #include "auth/password.h"
 #include "common/error.h"
 #include "common/log.h"
@@ -41,6 +42,7 @@ struct Metrics {
   metrics::Counter& reuse_detected;
   metrics::Counter& rate_limited;
   metrics::Counter& password_changes;
+  metrics::Counter& forwarding_refused;
 
   static Metrics& get() {
     static Metrics m{
@@ -58,6 +60,9 @@ struct Metrics {
         metrics::Registry::global().counter("auth_rate_limited_total",
                                             "Requests refused by a rate limit"),
         metrics::Registry::global().counter("auth_password_changes_total", "Passwords changed"),
+        metrics::Registry::global().counter(
+            "auth_internal_credential_refused_total",
+            "Requests whose X-Internal-Credential was wrong (X-Forwarded-For ignored)"),
     };
     return m;
   }
@@ -216,11 +221,26 @@ void AuthApi::add_routes(http::Router& router) {
 
 std::string AuthApi::client_address(const http::Context& ctx) const {
   std::string peer = ctx.peer.to_string();
+  std::string_view forwarded = ctx.request["X-Forwarded-For"];
+  if (forwarded.empty()) return peer;
   const bool trusted = std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(),
                                  peer) != options_.trusted_proxies.end();
   if (!trusted) return peer;
+  // Any local process connects from the gateway's address; the credential
+  // tells the gateway apart. Without it the caller is its socket's address,
+  // so made-up addresses buy no fresh rate-limit budget.
+  const std::string_view credential = ctx.request[auth::kInternalCredentialHeader];
+  if (!auth::internal_credential_matches(credential, options_.internal_credential)) {
+    if (!credential.empty()) {
+      // Most likely the two services were given different secrets: then every
+      // client would share the gateway's budget, so say so.
+      Metrics::get().forwarding_refused.inc();
+      log::warn("auth.internal_credential_refused",
+                {{"peer", peer}, {"request_id", ctx.request_id}});
+    }
+    return peer;
+  }
   // The proxy appends the address it saw: the last entry is the one we can trust.
-  std::string_view forwarded = ctx.request["X-Forwarded-For"];
   const auto comma = forwarded.rfind(',');
   if (comma != std::string_view::npos) forwarded.remove_prefix(comma + 1);
   while (!forwarded.empty() && forwarded.front() == ' ') forwarded.remove_prefix(1);

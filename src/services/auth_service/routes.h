@@ -37,7 +37,12 @@ struct ApiOptions {
   // (OWASP: at most 100 an hour on one account).
   std::int64_t failures_per_account_address = 10;
   std::int64_t failures_per_account = 100;
+  // X-Forwarded-For is believed only from a peer in `trusted_proxies` that
+  // also presents `internal_credential` (auth/internal_credential.h) in
+  // X-Internal-Credential: every process on the gateway's host shares its
+  // address, only the gateway has the credential. Empty: never believed.
   std::vector<std::string> trusted_proxies;
+  std::string internal_credential = {};
   bool secure_cookie = false;
 };
 

@@ -5,6 +5,7 @@
 //     "northwind\u0000-anything" found the member northwind);
 //   - POST /logout with a session id and a made-up secret, and session ids in
 //     the logs;
+//   - X-Forwarded-For believed from any local process;
 //   - an access token whose account type differs from its session's.
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include <map>
 #include <string>
 
+#include "auth/internal_credential.h"
 #include "auth/jwt.h"
 #include "system.h"
 
@@ -255,6 +257,74 @@ TEST_P(SecurityTest, SessionIdsAreNotWrittenToTheLogs) {
   ASSERT_NE(log.find("auth.refresh_reuse_detected"), std::string::npos);
   EXPECT_EQ(log.find(claims.session_id), std::string::npos) << claims.session_id;
   EXPECT_EQ(log.find(other_claims.session_id), std::string::npos) << other_claims.session_id;
+}
+
+// --- X-Forwarded-For --------------------------------------------------------
+
+TEST_P(SecurityTest, ALocalClientSendingXForwardedForGetsNoFreshLoginBudget) {
+  // Every request comes from 127.0.0.1, which TRUSTED_PROXIES lists (the run
+  // scripts' setting), each naming another made-up client.
+  int refused = 0;
+  for (int i = 0; i < 12; ++i) {
+    const auto reply = post_json(
+        services().limited_auth, "/login",
+        json::object{{"email", "nobody" + std::to_string(i) + "@example.com"},
+                     {"password", "wrong-passphrase"}},
+        {{"X-Forwarded-For",
+          "198.18." + std::string(GetParam() == "production" ? "2." : "1.") + std::to_string(i)}});
+    if (reply.status == 429) ++refused;
+  }
+  // The other tests' logins from 127.0.0.1 share the budget: at least the
+  // twelfth must be refused, whatever they used.
+  EXPECT_GE(refused, 2);
+}
+
+TEST_P(SecurityTest, TheGatewaysCredentialMakesItsForwardedAddressBelieved) {
+  // What the gateway sends: X-Forwarded-For with the credential both
+  // services derive from the JWT secret. Each forwarded client has its own
+  // budget, so none of these twelve is refused.
+  const std::string credential = auth::internal_credential(secret());
+  for (int i = 0; i < 12; ++i) {
+    const auto reply = post_json(
+        services().limited_auth, "/login",
+        json::object{{"email", "forwarded" + std::to_string(i) + "@example.com"},
+                     {"password", "wrong-passphrase"}},
+        {{"X-Forwarded-For",
+          "198.19." + std::string(GetParam() == "production" ? "2." : "1.") + std::to_string(i)},
+         {std::string(auth::kInternalCredentialHeader), credential}});
+    EXPECT_EQ(reply.status, 401) << i << ": " << reply.body;
+  }
+  // Another configuration's credential is no credential, and is reported
+  // (two services given different secrets would otherwise fail silently).
+  const auto wrong =
+      post_json(services().limited_auth, "/login",
+                json::object{{"email", "forwarded@example.com"}, {"password", "wrong-passphrase"}},
+                {{"X-Forwarded-For", "198.19.9.9"},
+                 {std::string(auth::kInternalCredentialHeader),
+                  auth::internal_credential(secret() + "-other")}});
+  EXPECT_NE(wrong.status, 200) << wrong.body;
+  const std::string limited_log = system_->extra_log("auth", services().limited_auth);
+  EXPECT_NE(limited_log.find("auth.internal_credential_refused"), std::string::npos);
+  EXPECT_EQ(limited_log.find("198.19.9.9"), std::string::npos);
+
+  // The gateway sends it: a client connecting to the gateway from 127.0.0.2
+  // is known to the auth service as 127.0.0.2.
+  const auto account = register_account("Forwarded", "CLIENT");
+  RequestSpec login;
+  login.source_address = "127.0.0.2";
+  login.body = json::serialize(json::object{
+      {"query",
+       "mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }"},
+      {"variables", json::object{{"e", account.email}, {"p", kPassword}}}});
+  const auto reply = http_request(services().gateway, login);
+  EXPECT_EQ(reply.json().at("data").at("login").at("user").at("id").as_string(), account.id)
+      << reply.body;
+  const std::string auth_log = system_->extra_log("auth", services().auth);
+  const auto logged_in = auth_log.rfind(R"("event":"auth.login")");
+  ASSERT_NE(logged_in, std::string::npos);
+  const std::string line = auth_log.substr(logged_in, auth_log.find('\n', logged_in) - logged_in);
+  EXPECT_NE(line.find(R"("client":"127.0.0.2")"), std::string::npos) << line;
+  EXPECT_EQ(auth_log.find("auth.internal_credential_refused"), std::string::npos);
 }
 
 // --- account type -----------------------------------------------------------

@@ -28,6 +28,10 @@ std::string Reply::header(std::string_view name) const {
 Reply http_request(std::uint16_t port, const RequestSpec& spec) {
   boost::asio::io_context io;
   boost::asio::ip::tcp::socket socket(io);
+  if (!spec.source_address.empty()) {
+    socket.open(boost::asio::ip::tcp::v4());
+    socket.bind({boost::asio::ip::make_address(spec.source_address), 0});
+  }
   socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
   // A broken gateway must fail the test, not hang it.
   const timeval timeout{10, 0};

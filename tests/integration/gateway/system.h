@@ -32,6 +32,9 @@ struct RequestSpec {
   std::string target = "/graphql";
   std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
   std::string body;
+  // Connect from this local address (e.g. "127.0.0.2": another client on
+  // the loopback network) rather than the kernel's choice.
+  std::string source_address = {};
 };
 
 Reply http_request(std::uint16_t port, const RequestSpec& spec);
