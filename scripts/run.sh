@@ -56,7 +56,12 @@ start_service() {
   pids+=($!)
 }
 # The gateway calls the auth service on behalf of clients and names them in
-# X-Forwarded-For; the auth service trusts that header from it alone.
+# X-Forwarded-For; the auth service believes that header only from a
+# TRUSTED_PROXIES address presenting the internal credential, which every local
+# process shares the address of but only the gateway has. The credential is
+# derived from INTERNAL_API_SECRET, a fresh one each run here: the development
+# JWT_SECRET it would otherwise come from is public.
+export INTERNAL_API_SECRET=${INTERNAL_API_SECRET:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1} start_service auth "$AUTH_PORT"
 start_service gateway "$GATEWAY_PORT"
 PUBLIC_API_URL=${PUBLIC_API_URL:-http://localhost:$GATEWAY_PORT/graphql} \

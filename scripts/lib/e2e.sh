@@ -37,7 +37,8 @@ cd "$ROOT"
 "$BIN" migrate >"$TMP/migrate.log" 2>&1 || { cat "$TMP/migrate.log"; exit 1; }
 "$BIN" seed >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; exit 1; }
 
-# The gateway names its clients in X-Forwarded-For; only it is trusted to.
+# The gateway names its clients in X-Forwarded-For; only it is believed, by
+# the internal credential both derive from JWT_SECRET (from 127.0.0.1 alone).
 TRUSTED_PROXIES=127.0.0.1 PORT=$auth_port "$BIN" auth >"$TMP/auth.log" 2>&1 & pids+=($!)
 # Every browser test and audit comes from 127.0.0.1: one anonymous budget.
 RATE_LIMIT_ANONYMOUS=100000 PORT=$gateway_port "$BIN" gateway >"$TMP/gateway.log" 2>&1 & pids+=($!)

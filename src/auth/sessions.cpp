@@ -102,6 +102,25 @@ redis.call('SREM', ARGV[1] .. s.uid, ARGV[2])
 return 1
 )lua");
 
+// KEYS: session. ARGV: presented hash, user_sessions prefix, session id.
+// Ends the session only for its current hash or a remembered one; returns
+// the record it ended, or false.
+const cache::Script kRevokeHolding(R"lua(
+local raw = redis.call('GET', KEYS[1])
+if not raw then return false end
+local s = cjson.decode(raw)
+local held = s.hash == ARGV[1]
+if not held then
+  for h in string.gmatch(s.prev, '[^,]+') do
+    if h == ARGV[1] then held = true end
+  end
+end
+if not held then return false end
+redis.call('DEL', KEYS[1])
+redis.call('SREM', ARGV[2] .. s.uid, ARGV[3])
+return raw
+)lua");
+
 // KEYS: user_sessions. ARGV: session prefix, session id to keep ('' for none).
 const cache::Script kRevokeAll(R"lua(
 local n = 0
@@ -193,6 +212,14 @@ std::optional<std::string> session_id_of(std::string_view refresh_token) {
   return std::string(id);
 }
 
+std::string session_fingerprint(std::string_view session_id) {
+  return hash_refresh_token(session_id).substr(0, 12);
+}
+
+bool claims_match(const Session& session, const AccessClaims& claims) noexcept {
+  return session.user_id == claims.subject && session.account_type == claims.account_type;
+}
+
 SessionStore::SessionStore(cache::Client& redis, SessionOptions options)
     : redis_(redis), options_(options) {}
 
@@ -269,6 +296,17 @@ asio::awaitable<bool> SessionStore::revoke(std::string session_id) {
   std::vector<std::string> args{std::string(kUserSessionsPrefix), session_id};
   const cache::Reply reply = co_await redis_.eval(kRevoke, std::move(keys), std::move(args));
   co_return reply.as_integer() == 1;
+}
+
+asio::awaitable<std::optional<Session>> SessionStore::revoke_holding(std::string refresh_token) {
+  const auto id = session_id_of(refresh_token);
+  if (!id) co_return std::nullopt;
+  std::vector<std::string> keys{session_key(*id)};
+  std::vector<std::string> args{hash_refresh_token(refresh_token), std::string(kUserSessionsPrefix),
+                                *id};
+  const cache::Reply reply = co_await redis_.eval(kRevokeHolding, std::move(keys), std::move(args));
+  if (reply.is_nil()) co_return std::nullopt;  // Lua false: nothing ended
+  co_return parse_session(*id, reply.as_string());
 }
 
 asio::awaitable<std::int64_t> SessionStore::revoke_all(std::string user_id, std::string keep) {

@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+#include "auth/jwt.h"
+
 namespace myspace::cache {
 class Client;
 }
@@ -75,6 +77,16 @@ std::string new_refresh_token(std::string_view session_id);
 std::string hash_refresh_token(std::string_view token);
 // The session id a well-formed refresh token names, else nullopt.
 std::optional<std::string> session_id_of(std::string_view refresh_token);
+// What logs say instead of a session id: 12 hex digits of a SHA-256 of it,
+// enough to follow one session through the logs. A session id is not a
+// secret on its own, but a log should not hand out the one half of a refresh
+// token it names; the id (~131 random bits) cannot be recovered from this.
+std::string session_fingerprint(std::string_view session_id);
+// Whether an access token's claims belong to `session`: the same subject and
+// the same account type. A token whose account type differs (minted with the
+// signing key, or left over from before a change) is not an access token of
+// that session, so nothing may be authorized on its claim.
+bool claims_match(const Session& session, const AccessClaims& claims) noexcept;
 
 class SessionStore {
  public:
@@ -91,8 +103,15 @@ class SessionStore {
   // The live session, or nullopt when it expired or was revoked.
   boost::asio::awaitable<std::optional<Session>> find(std::string session_id);
 
-  // Deletes one session; false when it did not exist.
+  // Deletes one session; false when it did not exist. For callers that have
+  // already proven they may (an access token of that session, verified).
   boost::asio::awaitable<bool> revoke(std::string session_id);
+
+  // Deletes the session `refresh_token` names if the token is its current
+  // refresh token or one rotated out of it (a holder of either once held the
+  // session); returns the ended session. A well-formed token with any other
+  // secret ends nothing: a session id alone is no proof.
+  boost::asio::awaitable<std::optional<Session>> revoke_holding(std::string refresh_token);
 
   // Deletes every session of `user_id` except `keep` (may be empty); returns how many.
   boost::asio::awaitable<std::int64_t> revoke_all(std::string user_id, std::string keep = {});

@@ -37,6 +37,30 @@ TEST(RefreshTokens, MalformedTokensNameNoSession) {
   }
 }
 
+TEST(Sessions, LogsNameThemByAFingerprintNotTheirId) {
+  const std::string id = "ses_0123456789abcdefABCDEF";
+  const std::string print = session_fingerprint(id);
+  EXPECT_EQ(print.size(), 12U);
+  EXPECT_EQ(print.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(print, session_fingerprint(id));
+  EXPECT_NE(print, session_fingerprint("ses_0123456789abcdefABCDEG"));
+  EXPECT_EQ(id.find(print), std::string::npos);
+}
+
+TEST(Sessions, ClaimsMatchOnlyTheirSessionsUserAndAccountType) {
+  const Session session{"ses_0123456789abcdefABCDEF", "usr_a", "FREELANCER", {}, {}};
+  AccessClaims claims;
+  claims.subject = "usr_a";
+  claims.session_id = session.id;
+  claims.account_type = "FREELANCER";
+  EXPECT_TRUE(claims_match(session, claims));
+  claims.account_type = "CLIENT";
+  EXPECT_FALSE(claims_match(session, claims));
+  claims.account_type = "FREELANCER";
+  claims.subject = "usr_b";
+  EXPECT_FALSE(claims_match(session, claims));
+}
+
 TEST(RefreshTokens, KeysFollowTheSeed) {
   EXPECT_EQ(session_key("ses_x"), "session:ses_x");
   EXPECT_EQ(user_sessions_key("usr_y"), "user_sessions:usr_y");

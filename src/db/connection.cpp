@@ -294,6 +294,8 @@ std::string statement_key(std::string_view sql, const Params& params) {
 asio::awaitable<Result> Connection::query_params(Sql sql, Params params, QueryOptions options) {
   const auto started = Clock::now();
   const Deadline deadline = deadline_for(options);
+  // Before anything is sent, so the connection stays in a known state.
+  check_text_params(params);
   if (!usable()) fail_lost("starting a statement (connection already closed)");
   std::vector<Oid> types;
   std::vector<const char*> values;

@@ -68,6 +68,22 @@ class DataError : public DbError {
  public:
   explicit DataError(ServerError s)
       : DbError(ErrorCode::kBadRequest, "invalid value", std::move(s)) {}
+
+ protected:
+  DataError(std::string client_message, ServerError s)
+      : DbError(ErrorCode::kBadRequest, std::move(client_message), std::move(s)) {}
+};
+
+// A text parameter holding a NUL byte, refused before it is sent: libpq hands
+// text parameters to the server as C strings, so it would see only what
+// precedes the NUL — "northwind\0junk" would match "northwind", and a check
+// made on the whole string would disagree with the query run on its prefix.
+// SQLSTATE 22021 (character_not_in_repertoire) is what the server says of a
+// NUL in text, so callers treat both alike.
+class InvalidTextParameter : public DataError {
+ public:
+  explicit InvalidTextParameter(ServerError s)
+      : DataError("text must not contain NUL characters", std::move(s)) {}
 };
 
 // Class 40: the server rolled the transaction back; running it again may succeed.

@@ -2,7 +2,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <system_error>
+
+#include "db/errors.h"
 
 namespace myspace::db {
 namespace {
@@ -22,6 +25,21 @@ Param::Param(double value) : type_(kFloat8), value_(format_double(value)) {}
 
 Param::Param(const std::vector<std::string>& values)
     : type_(kTextArray), value_(format_text_array(values)) {}
+
+void check_text_params(const Params& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const auto& text = params[i].text();
+    if (!text) continue;
+    const void* nul = std::memchr(text->data(), '\0', text->size());
+    if (nul == nullptr) continue;
+    // The position only: the value may be personal data and never goes to a log.
+    const auto offset = static_cast<const char*>(nul) - text->data();
+    throw InvalidTextParameter(client_side("parameter $" + std::to_string(i + 1) +
+                                               " holds a NUL byte at offset " +
+                                               std::to_string(offset),
+                                           "22021"));
+  }
+}
 
 std::string format_text_array(const std::vector<std::string>& values) {
   // Every element is quoted, so NULL, empty strings, commas, braces and spaces

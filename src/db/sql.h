@@ -77,6 +77,11 @@ class Param {
 
 using Params = std::vector<Param>;
 
+// Throws InvalidTextParameter when a parameter's text (a string, or an element
+// of a text[]) holds a NUL byte; see InvalidTextParameter for why. Called on
+// every statement's parameters just before they go to libpq.
+void check_text_params(const Params& params);
+
 // PostgreSQL's array literal for `values`: {"a","b \"c\""}. Exposed for tests.
 std::string format_text_array(const std::vector<std::string>& values);
 

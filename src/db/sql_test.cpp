@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "db/errors.h"
 #include "db/result.h"
 
 namespace myspace::db {
@@ -55,6 +56,32 @@ TEST(DbParam, TextArrayRoundTripsThroughParser) {
     ASSERT_TRUE(parsed[i].has_value());
     EXPECT_EQ(*parsed[i], values[i]);
   }
+}
+
+// libpq reads text parameters up to the first NUL: such a parameter is
+// refused, naming its position but never its value.
+TEST(DbParam, TextHoldingNulIsRefusedBeforeItIsSent) {
+  using namespace std::string_literals;
+  const std::string smuggled = "northwind\0-anything"s;
+  EXPECT_NO_THROW(
+      check_text_params({1, "northwind", nullptr, true, 0.5, std::vector<std::string>{"a", "b"}}));
+  for (const Params& params : {Params{smuggled}, Params{42, std::string_view(smuggled)},
+                               Params{std::optional<std::string>(smuggled)},
+                               Params{std::vector<std::string>{"a", smuggled}}, Params{"\0"s}}) {
+    try {
+      check_text_params(params);
+      ADD_FAILURE() << "a NUL passed in parameter " << params.size();
+    } catch (const InvalidTextParameter& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
+      EXPECT_EQ(e.sqlstate(), "22021");
+      EXPECT_STREQ(e.what(), "text must not contain NUL characters");
+      EXPECT_NE(e.detail().find("parameter $" + std::to_string(params.size())), std::string::npos)
+          << e.detail();
+      EXPECT_EQ(e.detail().find("northwind"), std::string::npos) << e.detail();
+    }
+  }
+  // A DataError to anyone catching what the server itself would raise.
+  EXPECT_THROW(check_text_params({smuggled}), DataError);
 }
 
 }  // namespace

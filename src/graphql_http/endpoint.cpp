@@ -197,6 +197,14 @@ asio::awaitable<http::Response> Endpoint::run(http::Context& http, MediaType med
     }
   }
 
+  // Text holding NUL never reaches a resolver (see nul_character_in).
+  if (auto nul = nul_character_in(*prepared->document, graphql_request.variables)) {
+    outcome.result = "request_error";
+    nul->extensions["code"] = error_code_name(ErrorCode::kBadRequest);
+    const auto body = json::object{{"errors", graphql::errors_to_json({std::move(*nul)})}};
+    co_return respond(media, response_status(media, body), body, version);
+  }
+
   // Stage 2: execution.
   graphql::RequestOptions execute_options;
   execute_options.context = std::move(context);

@@ -253,4 +253,115 @@ http::Status response_status(MediaType type, const json::object& response) noexc
   return response.contains("data") ? http::Status::ok : http::Status::bad_request;
 }
 
+namespace {
+
+constexpr std::string_view kNulRule = " must not contain a NUL character (U+0000).";
+
+bool json_holds_nul(const json::value& value) {
+  switch (value.kind()) {
+    case json::kind::string:
+      return value.get_string().find('\0') != json::string::npos;
+    case json::kind::array:
+      for (const auto& item : value.get_array()) {
+        if (json_holds_nul(item)) return true;
+      }
+      return false;
+    case json::kind::object:
+      for (const auto& [key, member] : value.get_object()) {
+        if (key.find('\0') != json::string_view::npos || json_holds_nul(member)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+// The first string literal in `value` (lists and input objects included)
+// holding a NUL.
+const graphql::ast::Value* literal_with_nul(const graphql::ast::Value& value) {
+  using graphql::ast::ValueKind;
+  if (value.kind == ValueKind::kString) {
+    return value.string.find('\0') == std::string::npos ? nullptr : &value;
+  }
+  for (const auto& item : value.list) {
+    if (const auto* found = literal_with_nul(item)) return found;
+  }
+  for (const auto& field : value.fields) {
+    if (const auto* found = literal_with_nul(field.value)) return found;
+  }
+  return nullptr;
+}
+
+std::optional<graphql::GraphQLError> literal_error(std::string_view what,
+                                                   const graphql::ast::Value& literal) {
+  graphql::GraphQLError error;
+  error.message = std::string(what) + std::string(kNulRule);
+  error.locations.push_back(literal.loc);
+  return error;
+}
+
+std::optional<graphql::GraphQLError> nul_in_arguments(
+    const std::vector<graphql::ast::Argument>& arguments) {
+  for (const auto& argument : arguments) {
+    if (const auto* found = literal_with_nul(argument.value)) {
+      return literal_error("Argument \"" + std::string(argument.name) + "\"", *found);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<graphql::GraphQLError> nul_in_directives(
+    const std::vector<graphql::ast::Directive>& directives) {
+  for (const auto& directive : directives) {
+    if (auto error = nul_in_arguments(directive.arguments)) return error;
+  }
+  return std::nullopt;
+}
+
+std::optional<graphql::GraphQLError> nul_in_selections(const graphql::ast::SelectionSet& set) {
+  for (const auto& selection : set.selections) {
+    if (auto error = nul_in_arguments(selection.arguments)) return error;
+    if (auto error = nul_in_directives(selection.directives)) return error;
+    if (auto error = nul_in_selections(selection.selection_set)) return error;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<graphql::GraphQLError> nul_character_in(const graphql::ast::Document& document,
+                                                      const boost::json::object& variables) {
+  for (const auto& [name, value] : variables) {
+    if (name.find('\0') != json::string_view::npos || json_holds_nul(value)) {
+      graphql::GraphQLError error;
+      error.message = "Variable \"$" + std::string(name.substr(0, name.find('\0'))) + "\"" +
+                      std::string(kNulRule);
+      return error;
+    }
+  }
+  // The lexer refuses raw control characters in strings and block strings
+  // keep backslashes as written, so only a unicode escape (backslash, u) can produce a NUL: a
+  // document without one (nearly every document) needs no walk.
+  if (document.source && document.source->find("\\u") == std::string::npos) return std::nullopt;
+  for (const auto& definition : document.definitions) {
+    if (const auto* operation = std::get_if<graphql::ast::OperationDefinition>(&definition)) {
+      for (const auto& variable : operation->variables) {
+        if (variable.default_value) {
+          if (const auto* found = literal_with_nul(*variable.default_value)) {
+            return literal_error(
+                "Default value of variable \"$" + std::string(variable.name) + "\"", *found);
+          }
+        }
+        if (auto error = nul_in_directives(variable.directives)) return error;
+      }
+      if (auto error = nul_in_directives(operation->directives)) return error;
+      if (auto error = nul_in_selections(operation->selection_set)) return error;
+    } else if (const auto* fragment = std::get_if<graphql::ast::FragmentDefinition>(&definition)) {
+      if (auto error = nul_in_directives(fragment->directives)) return error;
+      if (auto error = nul_in_selections(fragment->selection_set)) return error;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace myspace::graphql_http

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "graphql/error/graphql_error.h"
+#include "graphql/language/ast.h"
 #include "http/message.h"
 
 namespace myspace::graphql_http {
@@ -66,6 +68,19 @@ GraphqlRequest decode_get(std::string_view target);
 // 400 for an empty, malformed or non-object body or parameters of the wrong
 // type.
 GraphqlRequest decode_post(const http::Request& request);
+
+// Text holding a NUL character (U+0000) anywhere in what the request carries:
+// a variable's value at any depth (keys too), or a string literal of the
+// document (argument, directive argument, variable default), written as
+// "\u0000" or "\u{0}". The error names the variable or the argument and,
+// for a literal, where it is. Such a request is refused before execution with
+// BAD_USER_INPUT: below the resolvers text becomes a C string (libpq), so a
+// check made on the whole string and a query run on its prefix would
+// disagree ("northwind\u0000-anything" found the member northwind). The
+// GraphQL spec and graphql-js allow U+0000 in strings, so this is the
+// gateway's rule, not the engine's.
+std::optional<graphql::GraphQLError> nul_character_in(const graphql::ast::Document& document,
+                                                      const boost::json::object& variables);
 
 // The HTTP status of a GraphQL response. With application/json every
 // well-formed request gets 200 (errors are in the body). With

@@ -8,6 +8,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "graphql/language/parser.h"
+
 namespace myspace::graphql_http {
 namespace {
 
@@ -195,6 +197,54 @@ TEST(ContentType, NamesUtf8) {
   EXPECT_EQ(content_type_of(MediaType::kJson), "application/json; charset=utf-8");
   EXPECT_EQ(content_type_of(MediaType::kGraphqlResponseJson),
             "application/graphql-response+json; charset=utf-8");
+}
+
+// The message of nul_character_in's error for a document and variables, or "".
+std::string nul_message(const std::string& query, const std::string& variables = "{}") {
+  const auto document = graphql::parse(query);
+  const auto error = nul_character_in(document, boost::json::parse(variables).as_object());
+  return error ? error->message : "";
+}
+
+TEST(NulCharacter, InAVariableAtAnyDepthIsNamed) {
+  EXPECT_EQ(nul_message("query($u: String) { a(u: $u) }", R"({"u":"north\u0000wind"})"),
+            "Variable \"$u\" must not contain a NUL character (U+0000).");
+  EXPECT_NE(nul_message("{ a }", R"({"i":{"list":["ok",{"deep":"x\u0000"}]}})"), "");
+  EXPECT_NE(nul_message("{ a }", R"({"i":{"k\u0000ey":1}})"), "");
+  EXPECT_EQ(nul_message("{ a }", R"({"u":"northwind","n":1,"l":[null,true,"\u0001"]})"), "");
+}
+
+TEST(NulCharacter, InALiteralIsNamedWithItsLocation) {
+  const auto document = graphql::parse("{\n  a(b: \"x\\u0000y\") }");
+  const auto error = nul_character_in(document, {});
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->message, "Argument \"b\" must not contain a NUL character (U+0000).");
+  ASSERT_EQ(error->locations.size(), 1U);
+  EXPECT_EQ(error->locations[0].line, 2U);
+  EXPECT_EQ(error->locations[0].column, 8U);
+  for (const std::string query : {
+           R"({ a(b: "\u{0}") })",
+           R"({ a(b: ["ok", "\u0000"]) })",
+           R"({ a(b: {c: {d: "\u0000"}}) })",
+           R"({ a @include(if: "\u0000") })",
+           R"({ ... on Q { a(b: "\u0000") } })",
+           R"({ ...F } fragment F on Q { a { b(c: "\u0000") } })",
+           R"(query($v: String = "\u0000") { a })",
+       }) {
+    EXPECT_NE(nul_message(query), "") << query;
+  }
+  EXPECT_EQ(nul_message(R"(query($v: String = "\u0000") { a })"),
+            "Default value of variable \"$v\" must not contain a NUL character (U+0000).");
+}
+
+TEST(NulCharacter, OtherTextPasses) {
+  for (const std::string query : {
+           R"({ a(b: "plain", c: 1, d: ENUM, e: null, f: [1.5]) })",
+           R"({ a(b: "\u0041\u{1F600}\\u0000") })",  // an escaped backslash, then "u0000"
+           R"({ a(b: """\u0000""") })",              // block strings have no escapes
+       }) {
+    EXPECT_EQ(nul_message(query), "") << query;
+  }
 }
 
 }  // namespace

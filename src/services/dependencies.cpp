@@ -2,6 +2,8 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "auth/internal_credential.h"
+
 namespace myspace::service {
 
 namespace {
@@ -28,6 +30,15 @@ std::string jwt_secret_from_env(const config::Environment& env, bool production)
     throw config::ConfigError("JWT_SECRET", "must be at least 32 bytes in production");
   }
   return secret;
+}
+
+std::string internal_credential_from_env(const config::Environment& env,
+                                         std::string_view jwt_secret, bool production) {
+  const auto secret = env.get("INTERNAL_API_SECRET");
+  if (secret && production && secret->size() < kMinProductionSecretBytes) {
+    throw config::ConfigError("INTERNAL_API_SECRET", "must be at least 32 bytes in production");
+  }
+  return auth::internal_credential(secret ? *secret : jwt_secret);
 }
 
 db::PoolOptions pool_options(const StoreConfig& config) {

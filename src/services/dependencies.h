@@ -1,11 +1,12 @@
 #pragma once
 // Wiring of the data stores a service uses: one PostgreSQL pool and one Redis
 // client per worker (shared-nothing), each registered as a /ready check, and
-// the JWT secret, checked once at start-up.
+// the JWT secret and the internal credential, checked once at start-up.
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "cache/client.h"
 #include "common/config.h"
@@ -25,6 +26,14 @@ struct StoreConfig {
 // JWT_SECRET. In production the seed's development default and secrets shorter
 // than 32 bytes are refused: a guessable HMAC key lets anyone mint tokens.
 std::string jwt_secret_from_env(const config::Environment& env, bool production);
+
+// The credential the gateway sends the auth service so that its
+// X-Forwarded-For is believed (auth/internal_credential.h): derived from
+// INTERNAL_API_SECRET when set, else from `jwt_secret` (JWT_SECRET, which both
+// services share, so nothing more needs configuring). In production a set
+// INTERNAL_API_SECRET shorter than 32 bytes is refused, like JWT_SECRET.
+std::string internal_credential_from_env(const config::Environment& env,
+                                         std::string_view jwt_secret, bool production);
 
 db::PoolOptions pool_options(const StoreConfig& config);
 

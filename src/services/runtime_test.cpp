@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "auth/internal_credential.h"
 #include "services/auth_service/auth_service.h"
 #include "services/dependencies.h"
 
@@ -42,6 +43,24 @@ TEST(JwtSecret, DevelopmentDefaultIsRefusedInProduction) {
                config::ConfigError);
   const std::string strong(40, 'k');
   EXPECT_EQ(jwt_secret_from_env(with({{"JWT_SECRET", strong}}), true), strong);
+}
+
+// Both services compute the same credential from the same environment, the
+// JWT secret's by default; a set INTERNAL_API_SECRET replaces it.
+TEST(InternalCredential, DerivedFromJwtSecretUnlessItsOwnIsSet) {
+  const std::string jwt(40, 'k');
+  const std::string derived = internal_credential_from_env(with({}), jwt, true);
+  EXPECT_EQ(derived, auth::internal_credential(jwt));
+  EXPECT_NE(derived, jwt);
+  const std::string own(32, 'i');
+  EXPECT_EQ(internal_credential_from_env(with({{"INTERNAL_API_SECRET", own}}), jwt, true),
+            auth::internal_credential(own));
+  EXPECT_THROW(
+      internal_credential_from_env(with({{"INTERNAL_API_SECRET", "too-short"}}), jwt, true),
+      config::ConfigError);
+  EXPECT_EQ(
+      internal_credential_from_env(with({{"INTERNAL_API_SECRET", "short-ok-in-dev"}}), jwt, false),
+      auth::internal_credential("short-ok-in-dev"));
 }
 
 TEST(StoreConfig, ValidatesUrls) {

@@ -30,6 +30,8 @@ AuthConfig AuthConfig::from_env(const config::Environment& env, bool production)
   config.bcrypt_nice = static_cast<int>(env.integer("BCRYPT_NICE", 10, 0, 19));
   config.sensitive_per_minute = env.integer("AUTH_RATE_LIMIT", 10, 1, 1'000'000);
   config.trusted_proxies = env.list("TRUSTED_PROXIES", "");
+  config.internal_credential =
+      service::internal_credential_from_env(env, config.jwt_secret, production);
   config.max_sessions_per_user =
       static_cast<int>(env.integer("MAX_SESSIONS_PER_USER", 100, 1, 10'000));
   config.production = production;
@@ -61,6 +63,7 @@ service::WorkerSetup make_setup(const AuthConfig& config) {
         ApiDependencies{*accounts, *sessions, *limiter, *hasher, *tokens, policy},
         ApiOptions{.sensitive_per_minute = config.sensitive_per_minute,
                    .trusted_proxies = config.trusted_proxies,
+                   .internal_credential = config.internal_credential,
                    .secure_cookie = config.production});
     // Destroyed in reverse order of use: the API first, the hasher last.
     // The setup function may be gone before the worker is (tests call it once):

@@ -30,8 +30,11 @@ struct AuthConfig {
   // /password (AUTH_RATE_LIMIT, default 10 as the seed says).
   std::int64_t sensitive_per_minute = 10;
   // Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES, e.g. the
-  // gateway's address); everyone else is identified by the socket's address.
+  // gateway's address) when they also present the internal credential
+  // (INTERNAL_API_SECRET, else derived from JWT_SECRET); everyone else is
+  // identified by the socket's address.
   std::vector<std::string> trusted_proxies;
+  std::string internal_credential;
   // Live sessions per user (MAX_SESSIONS_PER_USER); a login beyond ends the
   // one used least recently.
   int max_sessions_per_user = 100;

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "auth/account_input.h"
+#include "auth/internal_credential.h"
 #include "auth/password.h"
 #include "common/error.h"
 #include "common/log.h"
@@ -41,6 +42,7 @@ struct Metrics {
   metrics::Counter& reuse_detected;
   metrics::Counter& rate_limited;
   metrics::Counter& password_changes;
+  metrics::Counter& forwarding_refused;
 
   static Metrics& get() {
     static Metrics m{
@@ -58,13 +60,19 @@ struct Metrics {
         metrics::Registry::global().counter("auth_rate_limited_total",
                                             "Requests refused by a rate limit"),
         metrics::Registry::global().counter("auth_password_changes_total", "Passwords changed"),
+        metrics::Registry::global().counter(
+            "auth_internal_credential_refused_total",
+            "Requests whose X-Internal-Credential was wrong (X-Forwarded-For ignored)"),
     };
     return m;
   }
 };
 
 // A string field of the body: absent → "<name> is required" (when required),
-// another JSON type → "<name> must be a string", over `max_bytes` → too long.
+// another JSON type → "<name> must be a string", over `max_bytes` → too long,
+// holding a NUL ("\u0000") → refused: below us text is a C string (libpq,
+// libjwt), and a check made on the whole value must not disagree with a use
+// of its prefix.
 std::string string_field(const json::object& body, std::string_view name, std::size_t max_bytes,
                          bool required = true) {
   const auto* value = body.if_contains(name);
@@ -77,6 +85,9 @@ std::string string_field(const json::object& body, std::string_view name, std::s
   }
   if (value->get_string().size() > max_bytes) {
     throw Error(ErrorCode::kBadRequest, std::string(name) + " is too long");
+  }
+  if (value->get_string().find('\0') != json::string::npos) {
+    throw Error(ErrorCode::kBadRequest, std::string(name) + " must not contain NUL characters");
   }
   return std::string(value->get_string());
 }
@@ -210,11 +221,26 @@ void AuthApi::add_routes(http::Router& router) {
 
 std::string AuthApi::client_address(const http::Context& ctx) const {
   std::string peer = ctx.peer.to_string();
+  std::string_view forwarded = ctx.request["X-Forwarded-For"];
+  if (forwarded.empty()) return peer;
   const bool trusted = std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(),
                                  peer) != options_.trusted_proxies.end();
   if (!trusted) return peer;
+  // Any local process connects from the gateway's address; the credential
+  // tells the gateway apart. Without it the caller is its socket's address,
+  // so made-up addresses buy no fresh rate-limit budget.
+  const std::string_view credential = ctx.request[auth::kInternalCredentialHeader];
+  if (!auth::internal_credential_matches(credential, options_.internal_credential)) {
+    if (!credential.empty()) {
+      // Most likely the two services were given different secrets: then every
+      // client would share the gateway's budget, so say so.
+      Metrics::get().forwarding_refused.inc();
+      log::warn("auth.internal_credential_refused",
+                {{"peer", peer}, {"request_id", ctx.request_id}});
+    }
+    return peer;
+  }
   // The proxy appends the address it saw: the last entry is the one we can trust.
-  std::string_view forwarded = ctx.request["X-Forwarded-For"];
   const auto comma = forwarded.rfind(',');
   if (comma != std::string_view::npos) forwarded.remove_prefix(comma + 1);
   while (!forwarded.empty() && forwarded.front() == ' ') forwarded.remove_prefix(1);
@@ -257,9 +283,9 @@ asio::awaitable<auth::AccessClaims> AuthApi::authenticate(const http::Context& c
   if (token.empty()) throw Error(ErrorCode::kUnauthenticated, "an access token is required");
   auth::AccessClaims claims = deps_.tokens.verify(token);
   const auto session = co_await deps_.sessions.find(claims.session_id);
-  if (!session || session->user_id != claims.subject) {
+  if (!session || !auth::claims_match(*session, claims)) {
     throw Error(ErrorCode::kUnauthenticated, "the session has ended, please log in again",
-                "session revoked or expired");
+                session ? "token claims differ from the session" : "session revoked or expired");
   }
   co_return claims;
 }
@@ -302,7 +328,7 @@ asio::awaitable<http::Response> AuthApi::register_user(http::Context& ctx) {
   Metrics::get().registrations.inc();
   log::info("auth.registered", {{"user_id", created->id},
                                 {"account_type", created->account_type},
-                                {"session_id", issued.session.id},
+                                {"session", auth::session_fingerprint(issued.session.id)},
                                 {"request_id", ctx.request_id}});
 
   json::object payload{{"accessToken", access},
@@ -364,7 +390,7 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
   const auto access = deps_.tokens.sign(user->id, issued.session.id, user->account_type);
   Metrics::get().logins_ok.inc();
   log::info("auth.login", {{"user_id", user->id},
-                           {"session_id", issued.session.id},
+                           {"session", auth::session_fingerprint(issued.session.id)},
                            {"client", client},
                            {"request_id", ctx.request_id}});
 
@@ -409,8 +435,9 @@ asio::awaitable<http::Response> AuthApi::verify(http::Context& ctx) {
   // A token of a revoked session is refused here (the gateway's local check
   // catches up within its revocation-cache bound).
   const auto session = co_await deps_.sessions.find(claims.session_id);
-  if (!session || session->user_id != claims.subject) {
-    throw Error(ErrorCode::kUnauthenticated, "invalid or expired token", "session revoked");
+  if (!session || !auth::claims_match(*session, claims)) {
+    throw Error(ErrorCode::kUnauthenticated, "invalid or expired token",
+                session ? "token claims differ from the session" : "session revoked");
   }
   const json::object payload{
       {"valid", true},
@@ -438,10 +465,11 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
   auto result = co_await deps_.sessions.refresh(token);
   if (result.outcome == auth::RefreshOutcome::kReused) {
     Metrics::get().reuse_detected.inc();
-    log::warn("auth.refresh_reuse_detected", {{"user_id", result.session.user_id},
-                                              {"session_id", result.session.id},
-                                              {"client", client_address(ctx)},
-                                              {"request_id", ctx.request_id}});
+    log::warn("auth.refresh_reuse_detected",
+              {{"user_id", result.session.user_id},
+               {"session", auth::session_fingerprint(result.session.id)},
+               {"client", client_address(ctx)},
+               {"request_id", ctx.request_id}});
   }
   std::optional<UserRecord> user;
   if (result.outcome == auth::RefreshOutcome::kRotated) {
@@ -473,27 +501,33 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
   co_return response;
 }
 
+// Ends the caller's session, which the caller must prove is theirs: by an
+// access token of it (expired is fine; the signature and the session's claims
+// must hold) or by its refresh token (the current one or a rotated one: a
+// holder of either once held the session). A session id with a made-up secret
+// ends nothing. The answer is the same either way, so it never tells whether a
+// session existed.
 asio::awaitable<http::Response> AuthApi::logout(http::Context& ctx) {
-  std::string session_id;
-  std::string user_id;
+  std::optional<auth::Session> ended;
   const auto bearer = bearer_token(ctx.request[field::authorization]);
   if (!bearer.empty()) {
-    // An expired access token still says which session to end; the signature must hold.
     const auto claims = deps_.tokens.verify_ignoring_expiry(bearer);
-    session_id = claims.session_id;
-    user_id = claims.subject;
+    const auto session = co_await deps_.sessions.find(claims.session_id);
+    if (session && auth::claims_match(*session, claims) &&
+        co_await deps_.sessions.revoke(claims.session_id)) {
+      ended = session;
+    }
   } else {
     const json::object body = optional_body(ctx.request);
     std::string token = string_field(body, "refreshToken", 256, false);
     if (token.empty())
       token = std::string(cookie_value(ctx.request[field::cookie], kRefreshCookie));
-    session_id = auth::session_id_of(token).value_or("");
+    if (!token.empty()) ended = co_await deps_.sessions.revoke_holding(std::move(token));
   }
-  bool ended = false;
-  if (!session_id.empty()) ended = co_await deps_.sessions.revoke(session_id);
   if (ended) {
-    log::info("auth.logout",
-              {{"session_id", session_id}, {"user_id", user_id}, {"request_id", ctx.request_id}});
+    log::info("auth.logout", {{"session", auth::session_fingerprint(ended->id)},
+                              {"user_id", ended->user_id},
+                              {"request_id", ctx.request_id}});
   }
   auto response =
       http::json_response(http::Status::ok, json::object{{"ok", true}}, ctx.request.version());

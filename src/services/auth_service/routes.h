@@ -4,7 +4,8 @@
 //   POST /login      {email,password} → 200 AuthPayload | 401 (same for unknown email)
 //   POST /verify     {token} or Authorization: Bearer → 200 {valid,claims} | 401
 //   POST /refresh    cookie myspace_refresh or {refreshToken} → 200 AuthPayload (rotated)
-//   POST /logout     this session (Bearer, cookie or {refreshToken}) → 200
+//   POST /logout     the session whose access token (Bearer) or refresh token
+//                    (cookie or {refreshToken}) is presented → 200; an id alone ends nothing
 //   POST /logout-all every session of the caller (Bearer) → 200 {endedSessions}
 //   POST /password   {currentPassword,newPassword,endOtherSessions} + Bearer → 200
 // AuthPayload = {accessToken, tokenType:"Bearer", expiresIn, user:{id,email,
@@ -36,7 +37,12 @@ struct ApiOptions {
   // (OWASP: at most 100 an hour on one account).
   std::int64_t failures_per_account_address = 10;
   std::int64_t failures_per_account = 100;
+  // X-Forwarded-For is believed only from a peer in `trusted_proxies` that
+  // also presents `internal_credential` (auth/internal_credential.h) in
+  // X-Internal-Credential: every process on the gateway's host shares its
+  // address, only the gateway has the credential. Empty: never believed.
   std::vector<std::string> trusted_proxies;
+  std::string internal_credential = {};
   bool secure_cookie = false;
 };
 

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <optional>
 
+#include "auth/internal_credential.h"
 #include "common/log.h"
 #include "common/metrics.h"
 #include "common/sleep.h"
@@ -146,12 +147,17 @@ asio::awaitable<api::AuthResult> AuthClient::call(std::string path, std::string 
                                                   std::string request_id, RetryPolicy policy) {
   auto& m = Metrics::get();
   const std::string url = options_.base_url + path;
-  // The auth service rate-limits by client address and trusts X-Forwarded-For
-  // from the gateway (its TRUSTED_PROXIES).
-  const http::Headers headers = {{"Content-Type", "application/json"},
-                                 {"Accept", "application/json"},
-                                 {"X-Forwarded-For", client_address},
-                                 {"X-Request-Id", request_id}};
+  // The auth service rate-limits by client address and believes
+  // X-Forwarded-For from the gateway alone: from a TRUSTED_PROXIES address
+  // with the internal credential.
+  http::Headers headers = {{"Content-Type", "application/json"},
+                           {"Accept", "application/json"},
+                           {"X-Forwarded-For", client_address},
+                           {"X-Request-Id", request_id}};
+  if (!options_.internal_credential.empty()) {
+    headers.emplace_back(std::string(auth::kInternalCredentialHeader),
+                         options_.internal_credential);
+  }
   std::optional<Backoff> backoff;  // made on the first retry only
   for (int attempt = 1;; ++attempt) {
     if (!breaker_.allow()) {

@@ -32,6 +32,9 @@ namespace myspace::gateway {
 
 struct AuthClientOptions {
   std::string base_url = "http://127.0.0.1:3002";
+  // Sent as X-Internal-Credential, so the auth service believes the client
+  // address this gateway forwards (auth/internal_credential.h).
+  std::string internal_credential = {};
   std::chrono::milliseconds timeout{3'000};  // per attempt
   int max_attempts = 3;
   std::chrono::milliseconds backoff_base{50};

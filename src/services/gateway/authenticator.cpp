@@ -36,7 +36,7 @@ std::chrono::steady_clock::time_point Authenticator::now() const {
   return clock_ ? clock_() : std::chrono::steady_clock::now();
 }
 
-void Authenticator::remember(const std::string& session_id, const std::string& user_id) {
+void Authenticator::remember(const auth::Session& session) {
   if (options_.session_cache_ttl.count() == 0) return;
   const auto at = now();
   if (live_.size() >= options_.session_cache_entries) {
@@ -45,7 +45,7 @@ void Authenticator::remember(const std::string& session_id, const std::string& u
     // only a shortcut; dropping one costs a Redis lookup).
     if (live_.size() >= options_.session_cache_entries) live_.clear();
   }
-  live_[session_id] = Live{user_id, at + options_.session_cache_ttl};
+  live_[session.id] = Live{session.user_id, session.account_type, at + options_.session_cache_ttl};
 }
 
 asio::awaitable<std::optional<Viewer>> Authenticator::authenticate(std::string_view authorization) {
@@ -60,8 +60,13 @@ asio::awaitable<std::optional<Viewer>> Authenticator::authenticate(std::string_v
 
   const auto cached = live_.find(claims.session_id);
   if (cached != live_.end()) {
-    if (cached->second.until > now() && cached->second.user_id == claims.subject) {
-      co_return viewer;
+    if (cached->second.until > now()) {
+      if (cached->second.user_id == claims.subject &&
+          cached->second.account_type == claims.account_type) {
+        co_return viewer;
+      }
+      throw Error(ErrorCode::kUnauthenticated, "the session has ended, please log in again",
+                  "token claims differ from the session");
     }
     live_.erase(cached);
   }
@@ -74,11 +79,11 @@ asio::awaitable<std::optional<Viewer>> Authenticator::authenticate(std::string_v
     throw Error(ErrorCode::kUnavailable, "cannot check your session right now, please retry",
                 e.detail());
   }
-  if (!session || session->user_id != claims.subject) {
+  if (!session || !auth::claims_match(*session, claims)) {
     throw Error(ErrorCode::kUnauthenticated, "the session has ended, please log in again",
-                "session revoked or expired");
+                session ? "token claims differ from the session" : "session revoked or expired");
   }
-  remember(claims.session_id, claims.subject);
+  remember(*session);
   co_return viewer;
 }
 

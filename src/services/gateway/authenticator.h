@@ -8,6 +8,10 @@
 // logout or "log out everywhere" is refused by every gateway worker within
 // session_cache_ttl; with a TTL of 0 every request asks Redis.
 //
+// The session must also agree with the token's claims (auth::claims_match):
+// a token whose account type differs from its session's is refused, so the
+// viewer's account type, which authorization reads, is always the session's.
+//
 // No Authorization header: anonymous (nullopt). A header that is not a valid
 // Bearer token, a bad or expired token, or a session that has ended: throws
 // Error(kUnauthenticated). Redis unable to answer about a session not in the
@@ -51,7 +55,7 @@ class Authenticator {
 
  private:
   std::chrono::steady_clock::time_point now() const;
-  void remember(const std::string& session_id, const std::string& user_id);
+  void remember(const auth::Session& session);
 
   const auth::AccessTokens& tokens_;
   auth::SessionStore& sessions_;
@@ -59,6 +63,7 @@ class Authenticator {
   Clock clock_;
   struct Live {
     std::string user_id;
+    std::string account_type;
     std::chrono::steady_clock::time_point until;
   };
   std::unordered_map<std::string, Live> live_;  // session id -> last seen alive

@@ -34,6 +34,8 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   config.authentication.session_cache_ttl = std::chrono::milliseconds(env.integer(
       "SESSION_CHECK_CACHE_MS", kMaxSessionCacheTtl.count(), 0, kMaxSessionCacheTtl.count()));
   config.auth_client.base_url = config.auth_service_url;
+  config.auth_client.internal_credential =
+      service::internal_credential_from_env(env, config.jwt_secret, production);
   config.auth_client.timeout =
       std::chrono::milliseconds(env.integer("AUTH_TIMEOUT_MS", 3000, 50, 60'000));
   config.auth_client.max_attempts = static_cast<int>(env.integer("AUTH_MAX_ATTEMPTS", 3, 1, 10));

@@ -118,6 +118,33 @@ TEST_F(AuthTest, HtmlAndSqlMetacharactersRoundTripLiterally) {
   EXPECT_EQ(login(email, "a-Long-passphrase-9").status, http::Status::ok);
 }
 
+// A NUL byte in any text field is refused, naming the field, before it can
+// reach a check, a hash, a rate-limit key or the database (libpq would cut
+// the text at it).
+TEST_F(AuthTest, TextHoldingANulByteIsRefusedNamingTheField) {
+  register_user("nul@example.com", "nul_user");
+  const std::string nul(1, '\0');
+  const Reply password = post("/login",
+                              serialize(object{{"email", "nul@example.com"},
+                                               {"password", "a-Long-passphrase-9" + nul + "junk"}}),
+                              "198.51.100.8");
+  EXPECT_EQ(password.status, http::Status::bad_request) << password.raw.body();
+  EXPECT_EQ(password.error_code(), "BAD_USER_INPUT");
+  EXPECT_NE(password.error_message().find("password"), std::string::npos);
+  const Reply email = post("/login",
+                           serialize(object{{"email", "nul@example.com" + nul + "x"},
+                                            {"password", "a-Long-passphrase-9"}}),
+                           "198.51.100.8");
+  EXPECT_EQ(email.status, http::Status::bad_request) << email.raw.body();
+  EXPECT_EQ(email.error_code(), "BAD_USER_INPUT");
+  const Reply registered =
+      post("/register",
+           registration("nul2@example.com", "nul_user2", "another-Long-passphrase" + nul + "9"),
+           "198.51.100.8");
+  EXPECT_EQ(registered.status, http::Status::bad_request) << registered.raw.body();
+  EXPECT_NE(registered.error_message().find("password"), std::string::npos);
+}
+
 TEST_F(AuthTest, UnknownEmailAndWrongPasswordAreIndistinguishable) {
   register_user("known@example.com", "known_user");
   auto& bcrypt = metrics::Registry::global().histogram(

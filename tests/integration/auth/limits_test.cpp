@@ -40,6 +40,31 @@ TEST_F(AuthTest, EleventhLoginInAMinuteFromOneAddressIsRefused) {
             http::Status::unauthorized);
 }
 
+// Any process on the gateway's host connects from the gateway's address; only
+// the internal credential proves a caller is the gateway. Without it,
+// X-Forwarded-For is ignored and the caller is counted as the address it
+// connects from: no fresh budget per made-up address.
+TEST_F(AuthTest, XForwardedForWithoutTheGatewayCredentialIsIgnored) {
+  int allowed = 0;
+  for (int i = 0; i < 11; ++i) {
+    const Reply reply =
+        send(server().port(), Call{.target = "/login",
+                                   .body = login_body("spoof" + std::to_string(i) + "@example.com"),
+                                   .client = "192.0.2." + std::to_string(100 + i),
+                                   .as_gateway = false});
+    if (reply.status == http::Status::too_many_requests) {
+      expect_rate_limited(reply);
+    } else {
+      EXPECT_EQ(reply.status, http::Status::unauthorized) << reply.raw.body();
+      ++allowed;
+    }
+  }
+  EXPECT_EQ(allowed, 10);  // one budget: the socket's 127.0.0.1
+  // The gateway's forwarded addresses are still told apart.
+  EXPECT_EQ(post("/login", login_body("gw@example.com"), "192.0.2.200").status,
+            http::Status::unauthorized);
+}
+
 TEST_F(AuthTest, TwoInstancesShareOneRateLimitThroughRedis) {
   AuthServer& first = server();
   AuthServer second(config());

@@ -154,6 +154,66 @@ TEST_F(AuthTest, LogoutEndsThisSessionAndLogoutAllEndsEveryOne) {
       http::Status::unauthorized);
 }
 
+// Knowing a session's id is not knowing its refresh secret: ids are not
+// secret (they are in every access token's payload, and were in the logs).
+TEST_F(AuthTest, LogoutNeedsTheRefreshSecretNotJustTheSessionId) {
+  register_user("margaret@example.com", "margaret_h");
+  const Reply victim = post("/login",
+                            serialize(object{{"email", "margaret@example.com"},
+                                             {"password", "a-Long-passphrase-9"},
+                                             {"includeRefreshToken", true}}),
+                            "198.51.100.2");
+  ASSERT_EQ(victim.status, http::Status::ok) << victim.raw.body();
+  const std::string refresh(victim.json.at("refreshToken").as_string());
+  const std::string session_id = refresh.substr(0, refresh.find('.'));
+  const std::string made_up = session_id + "." + std::string(43, 'A');
+
+  // In the body and as the cookie: a well-formed token with a made-up secret.
+  const Reply by_body = post("/logout", serialize(object{{"refreshToken", made_up}}), "192.0.2.66");
+  EXPECT_EQ(by_body.status, http::Status::ok);  // logout never says whether a session existed
+  const Reply by_cookie =
+      send(server().port(),
+           Call{"/logout", "", "192.0.2.66", {{"Cookie", "myspace_refresh=" + made_up}}});
+  EXPECT_EQ(by_cookie.status, http::Status::ok);
+  // An access token of another session (the attacker's own) ends only that one.
+  const Reply attacker = register_user("mallory@example.com", "mallory_x");
+  EXPECT_EQ(post("/logout", serialize(object{{"refreshToken", made_up}}), "192.0.2.66",
+                 {{"Authorization", bearer(access_token(attacker))}})
+                .status,
+            http::Status::ok);
+
+  EXPECT_EQ(verify_bearer(server().port(), access_token(victim)).status, http::Status::ok);
+  const Reply still =
+      post("/refresh", serialize(object{{"refreshToken", refresh}}), "198.51.100.2");
+  ASSERT_EQ(still.status, http::Status::ok) << still.raw.body();
+  const std::string current(still.json.at("refreshToken").as_string());
+
+  // The holder of the current refresh token ends it.
+  EXPECT_EQ(post("/logout", serialize(object{{"refreshToken", current}}), "198.51.100.2").status,
+            http::Status::ok);
+  EXPECT_EQ(verify_bearer(server().port(), access_token(still)).status, http::Status::unauthorized);
+}
+
+// The account type in an access token must be the one its session was
+// opened with: a token carrying another (made with the signing key, or stale)
+// is not an access token of that session.
+TEST_F(AuthTest, ATokenWhoseAccountTypeDiffersFromItsSessionIsRefused) {
+  const Reply reg = register_user("hedy@example.com", "hedy_l", "a-Long-passphrase-9",
+                                  "198.51.100.1", "FREELANCER");
+  const auth::AccessTokens tokens{std::string(kTestSecret)};
+  const auto claims = tokens.verify(access_token(reg));
+  ASSERT_EQ(claims.account_type, "FREELANCER");
+  const std::string promoted = tokens.sign(claims.subject, claims.session_id, "CLIENT");
+
+  const Reply verified = verify_bearer(server().port(), promoted);
+  EXPECT_EQ(verified.status, http::Status::unauthorized) << verified.raw.body();
+  EXPECT_EQ(verified.error_code(), "UNAUTHENTICATED");
+  // Nor does it authenticate anything else the service offers.
+  EXPECT_EQ(post("/logout-all", "", "198.51.100.2", {{"Authorization", bearer(promoted)}}).status,
+            http::Status::unauthorized);
+  EXPECT_EQ(verify_bearer(server().port(), access_token(reg)).status, http::Status::ok);
+}
+
 TEST_F(AuthTest, LoginsBeyondTheCapEndTheSessionUsedLeastRecently) {
   AuthConfig capped = config();
   capped.max_sessions_per_user = 3;

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "auth/internal_credential.h"
 #include "db/errors.h"
 #include "db/migrations.h"
 #include "db/pool.h"
@@ -103,7 +104,13 @@ Reply send(std::uint16_t port, const Call& call) {
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   http::Request request{call.method, call.target, 11};
   request.set(beast::http::field::host, "127.0.0.1");
-  if (!call.client.empty()) request.set("X-Forwarded-For", call.client);
+  if (!call.client.empty()) {
+    request.set("X-Forwarded-For", call.client);
+    if (call.as_gateway) {
+      request.set(auth::kInternalCredentialHeader,
+                  auth::internal_credential(std::string(kTestSecret)));
+    }
+  }
   if (!call.body.empty()) request.set(beast::http::field::content_type, "application/json");
   for (const auto& [name, value] : call.headers) request.set(name, value);
   request.body() = call.body;
@@ -153,6 +160,7 @@ AuthConfig AuthTest::config() const {
   config.bcrypt_queue = 64;
   config.sensitive_per_minute = 10;
   config.trusted_proxies = {"127.0.0.1"};
+  config.internal_credential = auth::internal_credential(std::string(kTestSecret));
   return config;
 }
 

@@ -62,14 +62,17 @@ class AuthServer {
   std::thread thread_;
 };
 
-// POST `target` with a JSON body from a client address (sent as
-// X-Forwarded-For; the tests trust 127.0.0.1 as a proxy).
+// POST `target` with a JSON body from a client address, sent as
+// X-Forwarded-For the way the gateway sends it: with the internal credential
+// that makes the service believe it. `as_gateway = false` sends the header
+// alone, as any other local process could.
 struct Call {
   std::string target;
   std::string body;
   std::string client = "203.0.113.1";
   std::vector<std::pair<std::string, std::string>> headers = {};
   http::Verb method = http::Verb::post;
+  bool as_gateway = true;
 };
 Reply send(std::uint16_t port, const Call& call);
 

@@ -150,6 +150,40 @@ TEST_F(DbQuery, ClassifiesServerErrors) {
   }());
 }
 
+// libpq takes text parameters as C strings: "northwind\0junk" would reach
+// the server as "northwind", so a check made on the whole string and a query
+// run on its prefix disagree. Such a parameter is refused before it is sent.
+TEST_F(DbQuery, ATextParameterHoldingNulIsRefusedNotTruncated) {
+  using namespace std::string_literals;
+  run([&]() -> asio::awaitable<void> {
+    PooledConnection conn = co_await pool_->acquire();
+    co_await conn->query("CREATE TABLE members (name text NOT NULL)");
+    co_await conn->query("INSERT INTO members VALUES ($1)", "northwind");
+    const std::string smuggled = "northwind\0-anything"s;
+    try {
+      const Result found =
+          co_await conn->query("SELECT count(*) AS n FROM members WHERE name = $1", smuggled);
+      ADD_FAILURE() << "a NUL-holding parameter was sent; rows matched: "
+                    << found.one().get<std::int64_t>("n");
+    } catch (const DataError& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
+      EXPECT_EQ(e.sqlstate(), "22021");  // character_not_in_repertoire, as the server says
+    }
+    // Every way a text parameter can be given, and a text[] element.
+    EXPECT_THROW(co_await conn->query("SELECT $1::text", std::string_view(smuggled)), DataError);
+    EXPECT_THROW(co_await conn->query("SELECT $1::text", std::optional<std::string>(smuggled)),
+                 DataError);
+    // GCC 12 rejects braced vectors inside co_await: built first.
+    const std::vector<std::string> tags = {"a", smuggled};
+    EXPECT_THROW(co_await conn->query("SELECT $1::text[]", tags), DataError);
+    EXPECT_THROW(co_await conn->query("INSERT INTO members VALUES ($1)", smuggled), DataError);
+    // Nothing reached the table, and the connection is still good.
+    EXPECT_TRUE(conn->usable());
+    const Result all = co_await conn->query("SELECT count(*) AS n FROM members");
+    EXPECT_EQ(all.one().get<std::int64_t>("n"), 1);
+  }());
+}
+
 TEST_F(DbQuery, DeadlineCancelsTheStatementAndClosesTheConnection) {
   run([&]() -> asio::awaitable<void> {
     PooledConnection conn = co_await pool_->acquire();

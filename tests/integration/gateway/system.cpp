@@ -28,6 +28,10 @@ std::string Reply::header(std::string_view name) const {
 Reply http_request(std::uint16_t port, const RequestSpec& spec) {
   boost::asio::io_context io;
   boost::asio::ip::tcp::socket socket(io);
+  if (!spec.source_address.empty()) {
+    socket.open(boost::asio::ip::tcp::v4());
+    socket.bind({boost::asio::ip::make_address(spec.source_address), 0});
+  }
   socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
   // A broken gateway must fail the test, not hang it.
   const timeval timeout{10, 0};
@@ -174,6 +178,26 @@ std::uint16_t GatewaySystem::start_auth(std::uint16_t port,
   auth_.emplace(options);
   if (!wait_for_port(port, 30s)) throw std::runtime_error("auth did not start: " + auth_log());
   return port;
+}
+
+std::uint16_t GatewaySystem::start_extra_auth(std::map<std::string, std::string> extra_env) {
+  const auto port = free_port();
+  ProcessOptions options;
+  options.argv = {MYSPACE_BINARY, "auth"};
+  options.env_extra = environment(port);
+  options.env_extra["TRUSTED_PROXIES"] = "127.0.0.1";
+  for (auto& [key, value] : extra_env) options.env_extra[key] = value;
+  options.stdout_file = logs_.path() / ("auth-" + std::to_string(port) + ".log");
+  extra_auths_.emplace_back(options);
+  if (!wait_for_port(port, 30s)) {
+    throw std::runtime_error("an extra auth service did not start: " + extra_log("auth", port));
+  }
+  return port;
+}
+
+std::string GatewaySystem::extra_log(std::string_view role, std::uint16_t port) const {
+  std::ifstream in(logs_.path() / (std::string(role) + "-" + std::to_string(port) + ".log"));
+  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 void GatewaySystem::stop_auth() {

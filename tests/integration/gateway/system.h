@@ -32,6 +32,9 @@ struct RequestSpec {
   std::string target = "/graphql";
   std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
   std::string body;
+  // Connect from this local address (e.g. "127.0.0.2": another client on
+  // the loopback network) rather than the kernel's choice.
+  std::string source_address = {};
 };
 
 Reply http_request(std::uint16_t port, const RequestSpec& spec);
@@ -62,6 +65,13 @@ class GatewaySystem {
                            std::map<std::string, std::string> extra_env = {});
   void stop_auth();
   std::string auth_log() const;
+  // Another `myspace auth` alongside the first (kept until the system goes),
+  // on a free port with the same defaults; its output goes to
+  // auth-<port>.log, read by extra_log("auth", port).
+  std::uint16_t start_extra_auth(std::map<std::string, std::string> extra_env = {});
+  // The output of an extra process: extra_log("gateway", port) for a gateway
+  // from start_extra_gateway, extra_log("auth", port) for start_extra_auth.
+  std::string extra_log(std::string_view role, std::uint16_t port) const;
   // Runs `myspace gateway` expecting it to exit; returns the exit code.
   int run_gateway_expecting_exit(std::map<std::string, std::string> extra_env);
   std::string gateway_log() const;
@@ -77,6 +87,7 @@ class GatewaySystem {
   TempDir logs_{"myspace-gateway-logs-"};
   std::optional<Process> gateway_;
   std::vector<Process> extra_gateways_;
+  std::vector<Process> extra_auths_;
   std::optional<Process> auth_;
 };
 
