@@ -38,8 +38,11 @@ describe('LoginPage', () => {
     expect(await screen.findByTestId('location')).toHaveTextContent('/jobs');
     expect(auth.getSnapshot()).toEqual({ status: 'signedIn', session: { accessToken: 'abc', expiresIn: null, user: null } });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('http://localhost:3002/login');
+    expect(url).toBe('/auth/login');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'jane@example.com', password: 'secret-pass' });
+    // The next page load may restore the session: only a flag says so, never the token.
+    expect(localStorage.getItem('myspace.session')).toBe('1');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('abc');
   });
 });
 

@@ -135,7 +135,8 @@ describe('RegisterPage', () => {
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/jobs'));
     expect(auth.getSnapshot().session?.accessToken).toBe('tok_123');
-    expect(setItem).not.toHaveBeenCalled();
+    // Only the non-secret session flag is stored.
+    expect(setItem.mock.calls).toEqual([['myspace.session', '1']]);
     setItem.mockRestore();
   });
 });

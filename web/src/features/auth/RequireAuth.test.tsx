@@ -56,7 +56,7 @@ describe('protected routes', () => {
   it('wait for the session to be restored instead of redirecting', async () => {
     let answer!: (r: Response) => void;
     const fetchImpl = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
-    const auth = createAuthStore({ fetchImpl, locks: null });
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: null });
     void auth.restore();
     renderApp('/settings/security', auth);
 
