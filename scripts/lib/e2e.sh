@@ -49,7 +49,9 @@ for port in "$auth_port" "$gateway_port" "$web_port"; do
   wait_tcp "$port" 60 || { echo "service on :$port did not start"; tail -n 20 "$TMP"/*.log; exit 1; }
 done
 
-(cd "$ROOT/tests/e2e" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+(cd "$ROOT/tests/e2e" && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi)
 log="$TMP/e2e.log"
 BASE_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$gateway_port/graphql" \
   AUTH_URL="http://127.0.0.1:$auth_port" E2E_EXPECT_JOBS=1 \

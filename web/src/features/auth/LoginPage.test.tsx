@@ -35,7 +35,7 @@ describe('LoginPage', () => {
     await user.type(screen.getByLabelText('Email'), ' jane@example.com ');
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/jobs');
+    expect(await screen.findByTestId('location')).toHaveTextContent('/dashboard');
     expect(auth.getSnapshot()).toEqual({ status: 'signedIn', session: { accessToken: 'abc', expiresIn: null, user: null } });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/auth/login');
@@ -71,6 +71,6 @@ describe('LoginPage server answers', () => {
     await user.type(screen.getByLabelText('Email'), 'jane@example.com');
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/jobs$/));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/dashboard$/));
   });
 });

@@ -69,9 +69,9 @@ describe('protected routes', () => {
 
   it('never follow ?next= off the site', () => {
     expect(safeNext('/settings/profile')).toBe('/settings/profile');
-    expect(safeNext('//evil.example/x')).toBe('/jobs');
-    expect(safeNext('https://evil.example')).toBe('/jobs');
-    expect(safeNext('/\\evil.example')).toBe('/jobs');
-    expect(safeNext(null)).toBe('/jobs');
+    expect(safeNext('//evil.example/x')).toBe('/dashboard');
+    expect(safeNext('https://evil.example')).toBe('/dashboard');
+    expect(safeNext('/\\evil.example')).toBe('/dashboard');
+    expect(safeNext(null)).toBe('/dashboard');
   });
 });
