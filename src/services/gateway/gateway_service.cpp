@@ -9,6 +9,7 @@
 #include "common/log.h"
 #include "http/client.h"
 #include "services/gateway/access_guard.h"
+#include "services/gateway/graphiql_page.h"
 #include "services/gateway/marketplace_schema.h"
 
 namespace myspace::gateway {
@@ -89,6 +90,7 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   config.auth_client.breaker.open_for =
       std::chrono::milliseconds(env.integer("AUTH_BREAKER_OPEN_MS", 5000, 10, 600'000));
   config.schema_path = schema_path_from_env(env);
+  config.graphiql_root = env.string("GRAPHIQL_ROOT", "web/graphiql/dist");
   auto schema = load_schema(config.schema_path);
   schema->set_introspection(config.introspection);
   config.schema = std::move(schema);
@@ -101,7 +103,8 @@ service::WorkerSetup make_setup(const GatewayConfig& config) {
   // Shared by every worker thread: immutable or thread-safe.
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
   auto local_limits = std::make_shared<auth::LocalRateLimiter>();
-  return [config, tokens, local_limits](service::Worker& worker) {
+  auto graphiql = load_graphiql(config.introspection, config.graphiql_root);
+  return [config, tokens, local_limits, graphiql](service::Worker& worker) {
     auto pool = service::add_database(worker, config.stores);
     auto redis = service::add_redis(worker, config.stores);
     auto http_client = std::make_shared<http::Client>(
@@ -130,8 +133,9 @@ service::WorkerSetup make_setup(const GatewayConfig& config) {
     const http::Handler handler = [guard, endpoint](http::Context& context) {
       return guard->handle(context, *endpoint);
     };
-    worker.router.get("/graphql", handler);
+    worker.router.get("/graphql", with_graphiql(graphiql, handler));
     worker.router.post("/graphql", handler);
+    if (graphiql) worker.router.get(kGraphiqlAssetsRoute, graphiql_assets(graphiql));
   };
 }
 

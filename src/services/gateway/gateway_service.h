@@ -27,6 +27,9 @@ struct GatewayConfig {
   std::string auth_service_url;       // AUTH_SERVICE_URL
   std::filesystem::path schema_path;  // GRAPHQL_SCHEMA (default schema/schema.graphql)
   bool introspection = true;          // GRAPHQL_INTROSPECTION (default: off in production)
+  // GRAPHIQL_ROOT (default web/graphiql/dist): the built GraphiQL, served at
+  // GET /graphql to browsers while introspection is on (graphiql_page.h).
+  std::filesystem::path graphiql_root;
   // Built from schema_path with the marketplace's resolvers bound; shared
   // read-only by every worker.
   std::shared_ptr<const graphql::Schema> schema;
