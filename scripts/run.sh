@@ -55,17 +55,18 @@ start_service() {
   PORT=$port "$BIN" "$name" > >(tee -a "$VAR/log/$name.log") 2>&1 &
   pids+=($!)
 }
-# The gateway calls the auth service on behalf of clients and names them in
-# X-Forwarded-For; the auth service believes that header only from a
+# The gateway and the web service's /auth proxy call the auth service on
+# behalf of clients and name them in X-Forwarded-For; the auth service believes that header only from a
 # TRUSTED_PROXIES address presenting the internal credential, which every local
-# process shares the address of but only the gateway has. The credential is
+# process shares the address of but only they have. The credential is
 # derived from INTERNAL_API_SECRET, a fresh one each run here: the development
 # JWT_SECRET it would otherwise come from is public.
 export INTERNAL_API_SECRET=${INTERNAL_API_SECRET:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1} start_service auth "$AUTH_PORT"
 start_service gateway "$GATEWAY_PORT"
+# The browser reaches the auth service through the web service (/auth/*, to
+# AUTH_SERVICE_URL), so its session cookie is first-party on any host name.
 PUBLIC_API_URL=${PUBLIC_API_URL:-http://localhost:$GATEWAY_PORT/graphql} \
-  PUBLIC_AUTH_URL=${PUBLIC_AUTH_URL:-http://localhost:$AUTH_PORT} \
   WEB_ROOT=$ROOT/web/dist start_service web "$WEB_PORT"
 
 for port in "$AUTH_PORT" "$GATEWAY_PORT" "$WEB_PORT"; do

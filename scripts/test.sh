@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite: C++ unit and integration tests (ASan + UBSan build,
 # against real PostgreSQL and Redis that the tests start themselves), a short
-# libFuzzer run of every fuzz target, the web front end's unit tests, and
-# browser end-to-end tests against a whole running system started here on free
-# ports in a temporary directory. Never touches the
-# data of scripts/run.sh. Ends with "N passed, N failed" and a non-zero exit on
+# libFuzzer run of every fuzz target, the web front end's type check and unit
+# tests, and browser end-to-end tests against a whole running system started
+# here on free ports in a temporary directory. Never touches the data of
+# scripts/run.sh. Ends with "N passed, N failed" and a non-zero exit on
 # any failure.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,9 +48,11 @@ else
   count 0 1
 fi
 
-echo "== web unit tests (vitest) and build"
+echo "== web build, type check (tsc) and unit tests (vitest)"
 web_log=$(mktemp)
-if web_build && (cd "$ROOT/web" && npx vitest run 2>&1 | tee "$web_log"); then
+# Vite strips types without checking them: tsc is what makes a type error fail.
+if web_build && (cd "$ROOT/web" && npm run --silent typecheck 2>&1 | tee "$web_log") &&
+  (cd "$ROOT/web" && npx vitest run 2>&1 | tee "$web_log"); then
   n=$(grep -Eo 'Tests +[0-9]+ passed' "$web_log" | grep -Eo '[0-9]+' | tail -n 1)
   count "${n:-0}" 0
 else

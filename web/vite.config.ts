@@ -7,14 +7,29 @@ import tailwindcss from '@tailwindcss/vite';
 // plugin answers /config.js from env vars instead. It never writes the file
 // into dist/, so a build cannot shadow the runtime one.
 const apiUrl = process.env.MYSPACE_API_URL ?? 'http://localhost:4000/graphql';
-const authUrl = process.env.MYSPACE_AUTH_URL ?? 'http://localhost:3002';
+// As under the web service, the auth service is reached through /auth on the
+// page's own origin (proxied below to MYSPACE_AUTH_SERVICE_URL).
+const authUrl = process.env.MYSPACE_AUTH_URL ?? '/auth';
+const authServiceUrl = process.env.MYSPACE_AUTH_SERVICE_URL ?? 'http://127.0.0.1:3002';
+
+const origins = [apiUrl, authUrl].filter((url) => /^https?:/.test(url)).map((url) => new URL(url).origin);
 
 // Same policy the web service sends, so `vite preview` catches anything the
 // production CSP would block (inline scripts or styles, unexpected origins).
 const previewCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
-  `connect-src 'self' ${new URL(apiUrl).origin} ${new URL(authUrl).origin}; object-src 'none'; base-uri 'self'; ` +
+  `connect-src ${["'self'", ...new Set(origins)].join(' ')}; object-src 'none'; base-uri 'self'; ` +
   "form-action 'self'; frame-ancestors 'none'";
+
+// What the web service's /auth/* proxy does, for `vite dev` and `vite preview`.
+const authProxy = {
+  '/auth': {
+    target: authServiceUrl,
+    changeOrigin: true,
+    rewrite: (path: string) => path.replace(/^\/auth/, ''),
+    cookiePathRewrite: { '/': '/auth' },
+  },
+};
 
 function devRuntimeConfig(): Plugin {
   const body = () => `window.__MYSPACE_CONFIG__ = Object.freeze(${JSON.stringify({ apiUrl, authUrl })});\n`;
@@ -61,8 +76,10 @@ export default defineConfig({
       },
     },
   },
+  server: { proxy: authProxy },
   preview: {
     headers: { 'Content-Security-Policy': previewCsp },
+    proxy: authProxy,
   },
   test: {
     environment: 'jsdom',

@@ -37,18 +37,22 @@ cd "$ROOT"
 "$BIN" migrate >"$TMP/migrate.log" 2>&1 || { cat "$TMP/migrate.log"; exit 1; }
 "$BIN" seed >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; exit 1; }
 
-# The gateway names its clients in X-Forwarded-For; only it is believed, by
-# the internal credential both derive from JWT_SECRET (from 127.0.0.1 alone).
+# The gateway and the web's /auth proxy name their clients in X-Forwarded-For;
+# the auth service believes them (from 127.0.0.1) only with the internal
+# credential they derive from JWT_SECRET.
 TRUSTED_PROXIES=127.0.0.1 PORT=$auth_port "$BIN" auth >"$TMP/auth.log" 2>&1 & pids+=($!)
 # Every browser test and audit comes from 127.0.0.1: one anonymous budget.
 RATE_LIMIT_ANONYMOUS=100000 PORT=$gateway_port "$BIN" gateway >"$TMP/gateway.log" 2>&1 & pids+=($!)
+# The web service proxies /auth/* to AUTH_SERVICE_URL (exported above).
 PORT=$web_port WEB_ROOT="$ROOT/web/dist" PUBLIC_API_URL="http://127.0.0.1:$gateway_port/graphql" \
-  PUBLIC_AUTH_URL="http://127.0.0.1:$auth_port" "$BIN" web >"$TMP/web.log" 2>&1 & pids+=($!)
+  "$BIN" web >"$TMP/web.log" 2>&1 & pids+=($!)
 for port in "$auth_port" "$gateway_port" "$web_port"; do
   wait_tcp "$port" 60 || { echo "service on :$port did not start"; tail -n 20 "$TMP"/*.log; exit 1; }
 done
 
-(cd "$ROOT/tests/e2e" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+(cd "$ROOT/tests/e2e" && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi)
 log="$TMP/e2e.log"
 BASE_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$gateway_port/graphql" \
   AUTH_URL="http://127.0.0.1:$auth_port" E2E_EXPECT_JOBS=1 \

@@ -185,14 +185,38 @@ std::optional<std::string> StaticFiles::normalize_path(std::string_view url_path
   return decoded;
 }
 
-Response StaticFiles::serve(const Request& request, std::string_view request_id) const {
-  const auto version = request.version();
-  if (request.method() != Verb::get && request.method() != Verb::head) {
-    auto response = error_response(Status::method_not_allowed, "METHOD_NOT_ALLOWED",
-                                   "method not allowed", request_id, version);
-    response.set(field::allow, "GET, HEAD");
+namespace {
+
+std::optional<Response> refuse_method(const Request& request, std::string_view request_id) {
+  if (request.method() == Verb::get || request.method() == Verb::head) return std::nullopt;
+  auto response = error_response(Status::method_not_allowed, "METHOD_NOT_ALLOWED",
+                                 "method not allowed", request_id, request.version());
+  response.set(field::allow, "GET, HEAD");
+  return response;
+}
+
+Response file_response(const File& file, const Request& request) {
+  const bool gzip = !file.gzipped.empty() && accepts_gzip(request[field::accept_encoding]);
+  Response response{Status::ok, request.version()};
+  response.set(field::cache_control, file.cache_control);
+  response.set(field::etag, gzip ? file.gzip_etag : file.etag);
+  if (!file.gzipped.empty()) add_vary(response, "Accept-Encoding");
+  if (etag_matches(request[field::if_none_match], file)) {
+    response.result(Status::not_modified);
     return response;
   }
+  response.set(field::content_type, file.content_type);
+  if (gzip) response.set(field::content_encoding, "gzip");
+  response.body() = gzip ? file.gzipped : file.content;
+  response.prepare_payload();
+  return response;
+}
+
+}  // namespace
+
+Response StaticFiles::serve(const Request& request, std::string_view request_id) const {
+  if (auto refused = refuse_method(request, request_id)) return std::move(*refused);
+  const auto version = request.version();
   auto key = normalize_path(target_path(request.target()));
   if (!key) return error_response(ErrorCode::kBadRequest, "invalid path", request_id, version);
   if (key->empty() || key->back() == '/') *key += impl_->options.index;
@@ -202,21 +226,16 @@ Response StaticFiles::serve(const Request& request, std::string_view request_id)
     file = impl_->find(impl_->options.index);
   }
   if (!file) return error_response(ErrorCode::kNotFound, "not found", request_id, version);
+  return file_response(*file, request);
+}
 
-  const bool gzip = !file->gzipped.empty() && accepts_gzip(request[field::accept_encoding]);
-  Response response{Status::ok, version};
-  response.set(field::cache_control, file->cache_control);
-  response.set(field::etag, gzip ? file->gzip_etag : file->etag);
-  if (!file->gzipped.empty()) add_vary(response, "Accept-Encoding");
-  if (etag_matches(request[field::if_none_match], *file)) {
-    response.result(Status::not_modified);
-    return response;
+Response StaticFiles::serve_index(const Request& request, std::string_view request_id) const {
+  if (auto refused = refuse_method(request, request_id)) return std::move(*refused);
+  const File* file = impl_->find(impl_->options.index);
+  if (!file) {
+    return error_response(ErrorCode::kNotFound, "not found", request_id, request.version());
   }
-  response.set(field::content_type, file->content_type);
-  if (gzip) response.set(field::content_encoding, "gzip");
-  response.body() = gzip ? file->gzipped : file->content;
-  response.prepare_payload();
-  return response;
+  return file_response(*file, request);
 }
 
 namespace {
@@ -226,10 +245,19 @@ boost::asio::awaitable<Response> serve_async(std::shared_ptr<const StaticFiles> 
   co_return files->serve(context.request, context.request_id);
 }
 
+boost::asio::awaitable<Response> serve_index_async(std::shared_ptr<const StaticFiles> files,
+                                                   Context& context) {
+  co_return files->serve_index(context.request, context.request_id);
+}
+
 }  // namespace
 
 Handler StaticFiles::handler(std::shared_ptr<const StaticFiles> files) {
   return [files = std::move(files)](Context& context) { return serve_async(files, context); };
+}
+
+Handler StaticFiles::index_handler(std::shared_ptr<const StaticFiles> files) {
+  return [files = std::move(files)](Context& context) { return serve_index_async(files, context); };
 }
 
 std::string_view StaticFiles::mime_type(std::string_view filename) noexcept {

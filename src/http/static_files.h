@@ -8,7 +8,8 @@
 // Caching: files under /assets/ (Vite's content-hashed names) are immutable
 // for a year; everything else (index.html, favicon.ico…) is "no-cache", i.e.
 // revalidated with If-None-Match on each use. Unknown extension-less paths whose request accepts
-// text/html get index.html (single-page-app routing).
+// text/html get index.html (single-page-app routing); paths the caller knows to
+// be client routes get it whatever they look like or accept (index_handler).
 
 #include <cstddef>
 #include <filesystem>
@@ -40,9 +41,17 @@ class StaticFiles {
   // Answers GET/HEAD for `request` (404 JSON error when nothing matches).
   Response serve(const Request& request, std::string_view request_id) const;
 
+  // Answers GET/HEAD for `request` with the index page whatever its path and
+  // Accept header (a client route: "/u/ada.codes" is a page, not a file).
+  Response serve_index(const Request& request, std::string_view request_id) const;
+
   // A Handler for a Router catch-all route ("/*path"). The returned handler
   // shares ownership of the loaded files.
   static Handler handler(std::shared_ptr<const StaticFiles> files);
+  // A Handler answering with the index page (serve_index), for the routes of
+  // a single-page app ("/jobs", "/u/:username"), which then win over the
+  // catch-all's guess from the extension and Accept.
+  static Handler index_handler(std::shared_ptr<const StaticFiles> files);
 
   std::size_t file_count() const noexcept;
 

@@ -25,7 +25,7 @@ int run_gateway(const config::Environment& env) {
 
 int run_web(const config::Environment& env) {
   auto base = service::BaseConfig::from_env(env, "web", 3000);
-  auto config = web::WebConfig::from_env(env);
+  auto config = web::WebConfig::from_env(env, base.production());
   return service::run(base, web::make_setup(config));
 }
 

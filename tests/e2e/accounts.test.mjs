@@ -1,22 +1,25 @@
 // Accounts end to end: a client and a freelancer register (unique emails per
-// run), log out and in, a protected page sends the visitor to log in and back,
-// a reload keeps the session (silent refresh through the httpOnly cookie), the
-// freelancer edits their profile and it shows on /u/<username>, and "log out
-// everywhere" ends the session.
-// Env: BASE_URL (web), API_URL (gateway /graphql), AUTH_URL (auth service).
+// run) and land on their dashboard with a nudge to complete the profile, log
+// out and in, a protected page sends the visitor to log in and back, a reload
+// keeps the session (silent refresh through the httpOnly cookie, on the web's
+// own origin under /auth), the freelancer edits their profile and it shows on
+// /u/<username>, and "log out everywhere" ends the session. No page logs a
+// console error, signed in or not (an anonymous load asks for no session).
+// Env: BASE_URL (web), API_URL (gateway /graphql).
 //
 // The auth service allows 10 refreshes a minute per address, and every page
-// load asks for one; this file loads pages four times (one of them for an anonymous visitor) and moves on the client
-// side otherwise.
+// load with a session asks for one; this file loads pages four times and moves
+// on the client side otherwise.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, collectErrors, isSessionProbe, launchBrowser, outPath } from './lib/browser.mjs';
+import { BASE_URL, collectErrors, launchBrowser, outPath } from './lib/browser.mjs';
 
 const TIMEOUT = 15_000;
 const API_URL = process.env.API_URL ?? 'http://localhost:4000/graphql';
-const AUTH_URL = (process.env.AUTH_URL ?? 'http://localhost:3002').replace(/\/+$/, '');
+// The web service proxies the auth service under its own origin.
+const AUTH_URL = `${BASE_URL}/auth`;
 
 const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const password = `e2e ${randomBytes(9).toString('base64url')} pass`;
@@ -73,7 +76,7 @@ describe('accounts', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
-    errors = collectErrors(page, isSessionProbe);
+    errors = collectErrors(page);
   });
 
   after(async () => {
@@ -108,7 +111,7 @@ describe('accounts', () => {
   }
 
   async function logOutFromMenu() {
-    await header().getByRole('button', { name: /^Account menu for/ }).click();
+    await header().getByRole('button', { name: /account menu$/ }).click();
     const done = page.waitForResponse((r) => r.url() === `${AUTH_URL}/logout`);
     await header().getByRole('button', { name: 'Log out' }).click();
     assert.equal((await done).status(), 200);
@@ -116,14 +119,34 @@ describe('accounts', () => {
   }
 
   async function refreshCookie() {
-    return (await context.cookies(AUTH_URL)).find((c) => c.name === 'myspace_refresh');
+    return (await context.cookies(AUTH_URL + '/refresh')).find((c) => c.name === 'myspace_refresh');
+  }
+
+  /** Whether the element is inside the viewport right now (seen, not scrolled away). */
+  async function inViewport(locator) {
+    const box = await locator.boundingBox();
+    const size = page.viewportSize();
+    return box !== null && box.y >= 0 && box.y + box.height <= size.height && box.x >= 0 && box.x + box.width <= size.width;
   }
 
   it('registers a client, logs out, and logs back in through a protected page', async () => {
     await page.goto(`${BASE_URL}/register?as=CLIENT`);
     const token = await fillRegistration(client);
-    await page.waitForURL(`${BASE_URL}/jobs`);
+    // A new client starts on the dashboard: a nudge to complete the profile, and hiring first.
+    await page.waitForURL(`${BASE_URL}/dashboard`);
     assert.equal((await userName().innerText()).trim(), client.displayName);
+    const nudge = page.getByTestId('profile-nudge');
+    await nudge.getByRole('link', { name: 'Complete your profile' }).waitFor();
+    assert.ok(await page.getByRole('heading', { level: 3, name: 'Post a job' }).isVisible());
+
+    // Signed in, nothing offers to sign up or log in again, and hiring leads to the dashboard.
+    const footer = page.getByRole('contentinfo');
+    for (const gone of ['Log in', 'Sign up', 'Join as a freelancer']) {
+      assert.equal(await footer.getByRole('link', { name: gone, exact: true }).count(), 0, `footer link ${gone}`);
+    }
+    assert.equal(await footer.getByRole('link', { name: 'Post a job' }).getAttribute('href'), '/dashboard#post-a-job');
+    assert.equal(await header().getByRole('link', { name: 'Hire talent' }).getAttribute('href'), '/dashboard#post-a-job');
+    await page.screenshot({ path: outPath('dashboard-client.png'), fullPage: true });
 
     // The access token stays in memory; the refresh token is an httpOnly cookie.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
@@ -132,6 +155,9 @@ describe('accounts', () => {
     assert.ok(cookie, 'the refresh cookie is set');
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(cookie.path, '/auth', 'the cookie goes only to the auth proxy');
+    // What the page may read is a flag, never a token.
+    assert.equal(await page.evaluate(() => localStorage.getItem('myspace.session')), '1');
 
     await logOutFromMenu();
     assert.equal(await refreshCookie(), undefined, 'logout clears the refresh cookie');
@@ -152,8 +178,12 @@ describe('accounts', () => {
     await header().getByRole('link', { name: 'Sign up' }).click();
     await page.waitForURL(`${BASE_URL}/register`);
     await fillRegistration(freelancer);
-    await page.waitForURL(`${BASE_URL}/jobs`);
+    await page.waitForURL(`${BASE_URL}/dashboard`);
     assert.equal((await userName().innerText()).trim(), freelancer.displayName);
+    // A freelancer's next step is finding work; there is nothing to hire with.
+    await page.getByTestId('profile-nudge').getByRole('link', { name: 'Complete your profile' }).waitFor();
+    assert.ok(await page.getByRole('heading', { level: 3, name: 'Find work' }).isVisible());
+    assert.equal(await header().getByRole('link', { name: 'Hire talent' }).count(), 0);
 
     const refreshed = page.waitForResponse((r) => r.url() === `${AUTH_URL}/refresh`);
     await page.reload();
@@ -164,7 +194,7 @@ describe('accounts', () => {
   });
 
   it('edits the freelancer’s profile and shows it on the public page', { skip: PROFILE_API ? false : 'gateway profile API not yet available' }, async () => {
-    await header().getByRole('button', { name: /^Account menu for/ }).click();
+    await header().getByRole('button', { name: /account menu$/ }).click();
     await header().getByRole('link', { name: 'Edit profile' }).click();
     await page.waitForURL(`${BASE_URL}/settings/profile`);
     const form = page.getByRole('form', { name: 'Edit profile' });
@@ -186,6 +216,8 @@ describe('accounts', () => {
     await form.getByLabel('Country').selectOption(profileEdit.country);
     await form.getByRole('button', { name: 'Save profile' }).click();
     await page.getByTestId('profile-saved').waitFor();
+    // The outcome shows where the person is looking: by the button, not at the top of the form.
+    assert.ok(await inViewport(page.getByTestId('profile-saved')), '"Profile saved" is on screen');
     const afterSave = Number((await page.getByTestId('profile-completion').innerText()).replace('%', ''));
     assert.ok(afterSave > before, `profile completion grows (${before}% → ${afterSave}%)`);
     await page.screenshot({ path: outPath('profile-edit.png'), fullPage: true });
@@ -195,7 +227,7 @@ describe('accounts', () => {
     try {
       visitor.setDefaultTimeout(TIMEOUT);
       const publicPage = await visitor.newPage();
-      const visitorErrors = collectErrors(publicPage, isSessionProbe);
+      const visitorErrors = collectErrors(publicPage);
       await publicPage.goto(`${BASE_URL}/u/${freelancer.username}`);
       const profile = publicPage.getByTestId('public-profile');
       await profile.waitFor();
@@ -218,7 +250,7 @@ describe('accounts', () => {
   });
 
   it('logs out everywhere from the security page', async () => {
-    await header().getByRole('button', { name: /^Account menu for/ }).click();
+    await header().getByRole('button', { name: /account menu$/ }).click();
     await header().getByRole('link', { name: 'Security settings' }).click();
     await page.waitForURL(`${BASE_URL}/settings/security`);
     await page.screenshot({ path: outPath('security.png'), fullPage: true });

@@ -6,6 +6,7 @@
 #include "cache/rate_limit.h"
 #include "common/log.h"
 #include "http/client.h"
+#include "services/gateway/graphiql_page.h"
 
 namespace myspace::gateway {
 
@@ -44,6 +45,7 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   config.auth_client.breaker.open_for =
       std::chrono::milliseconds(env.integer("AUTH_BREAKER_OPEN_MS", 5000, 10, 600'000));
   auto schema = api::build_schema();
+  config.graphiql_root = env.string("GRAPHIQL_ROOT", "web/graphiql/dist");
   schema->set_introspection(config.introspection);
   config.schema = std::move(schema);
   log::info("gateway.schema_built",
@@ -56,7 +58,8 @@ service::WorkerSetup make_setup(const GatewayConfig& config) {
   // Shared by every worker thread: immutable or thread-safe.
   auto tokens = std::make_shared<auth::AccessTokens>(config.jwt_secret);
   auto local_limits = std::make_shared<cache::LocalRateLimiter>();
-  return [config, tokens, local_limits](service::Worker& worker) {
+  auto graphiql = load_graphiql(config.introspection, config.graphiql_root);
+  return [config, tokens, local_limits, graphiql](service::Worker& worker) {
     auto pool = service::add_database(worker, config.stores);
     auto redis = service::add_redis(worker, config.stores);
     auto http_client = std::make_shared<http::Client>(
@@ -90,8 +93,9 @@ service::WorkerSetup make_setup(const GatewayConfig& config) {
     const http::Handler handler = [guard](http::Context& context) {
       return guard->handle(context);
     };
-    worker.router.get("/graphql", handler);
+    worker.router.get("/graphql", with_graphiql(graphiql, handler));
     worker.router.post("/graphql", handler);
+    if (graphiql) worker.router.get(kGraphiqlAssetsRoute, graphiql_assets(graphiql));
   };
 }
 

@@ -7,6 +7,7 @@
 // limiter, the API's services and the /graphql endpoint behind the access
 // guard.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,9 @@ struct GatewayConfig {
   std::string jwt_secret;        // JWT_SECRET
   std::string auth_service_url;  // AUTH_SERVICE_URL
   bool introspection = true;     // GRAPHQL_INTROSPECTION (default: off in production)
+  // GRAPHIQL_ROOT (default web/graphiql/dist): the built GraphiQL, served at
+  // GET /graphql to browsers while introspection is on (graphiql_page.h).
+  std::filesystem::path graphiql_root;
   // api::build_schema(): every feature's SDL with its resolvers bound;
   // shared read-only by every worker.
   std::shared_ptr<const graphql::Schema> schema;

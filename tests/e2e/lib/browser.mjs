@@ -51,15 +51,6 @@ export function collectErrors(page, ignore = () => false) {
 /** The API origins the app was configured with (from /config.js or defaults). */
 export async function apiOrigins(page) {
   const config = await page.evaluate(() => window.__MYSPACE_CONFIG__ ?? null);
-  const urls = [config?.apiUrl ?? 'http://localhost:4000/graphql', config?.authUrl ?? 'http://localhost:3002'];
+  const urls = [config?.apiUrl ?? 'http://localhost:4000/graphql', config?.authUrl ?? '/auth'];
   return urls.map((u) => new URL(u, BASE_URL).origin);
-}
-
-/**
- * The app asks the auth service for a session on every start; with no refresh
- * cookie the answer is a 401, which Chromium logs as a failed resource load.
- * That one is expected, so tests may ignore it.
- */
-export function isSessionProbe(text, url) {
-  return /\/refresh$/.test(url) && /status of 401/.test(text);
 }

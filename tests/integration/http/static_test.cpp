@@ -30,7 +30,11 @@ class HttpStatic : public ::testing::Test {
     router.get("/api/ping", [](Context&) -> boost::asio::awaitable<Response> {
       co_return Response{Status::ok, 11};
     });
-    router.get("/*path", StaticFiles::handler(std::make_shared<StaticFiles>(dist)));
+    auto files = std::make_shared<StaticFiles>(dist);
+    // Client routes of the single-page app, as the web service declares them.
+    router.get("/jobs", StaticFiles::index_handler(files));
+    router.get("/u/:username", StaticFiles::index_handler(files));
+    router.get("/*path", StaticFiles::handler(files));
     server_.emplace(std::move(router));
   }
   void TearDown() override {
@@ -67,6 +71,30 @@ TEST_F(HttpStatic, SpaFallbackForNavigationsOnly) {
   EXPECT_EQ(get("/assets/missing-123.js", "text/html").result(), Status::not_found);
   EXPECT_EQ(get("/jobs/42", "application/json").result(), Status::not_found);
   EXPECT_EQ(get("/api/ping").result(), Status::ok);  // routes still win
+}
+
+TEST_F(HttpStatic, ClientRoutesGetThePageWhateverTheirDotsOrAccept) {
+  const auto index = get("/");
+  // A username with a dot is no file extension; curl's Accept (*/*) and an
+  // API client's (application/json) still get the page of a client route.
+  for (const auto* accept : {"text/html", "*/*", "application/json"}) {
+    for (const auto* target : {"/u/ada.codes", "/u/ada.codes?tab=about", "/jobs", "/u/x.js"}) {
+      const auto page = get(target, accept);
+      EXPECT_EQ(page.result(), Status::ok) << target << " " << accept;
+      EXPECT_EQ(page.body(), index.body()) << target << " " << accept;
+      EXPECT_EQ(page[field::content_type], "text/html; charset=utf-8") << target;
+      EXPECT_EQ(page[field::cache_control], "no-cache") << target;
+    }
+  }
+  // Outside the client routes, the extension and Accept still decide.
+  EXPECT_EQ(get("/users/ada.codes", "text/html").result(), Status::not_found);
+  EXPECT_EQ(get("/u/ada/extra", "application/json").result(), Status::not_found);
+  // Revalidation and methods as for files.
+  auto again = make_request(Verb::get, "/u/ada.codes");
+  again.set(field::if_none_match, std::string(index[field::etag]));
+  EXPECT_EQ(fetch(server_->port(), again).result(), Status::not_modified);
+  auto post = make_request(Verb::post, "/u/ada.codes");
+  EXPECT_EQ(fetch(server_->port(), post).result(), Status::method_not_allowed);
 }
 
 TEST_F(HttpStatic, EtagRevalidationGives304) {

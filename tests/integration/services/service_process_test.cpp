@@ -30,12 +30,17 @@ struct HttpReply {
   beast_http::fields headers;
 };
 
-HttpReply http_get(std::uint16_t port, const std::string& target) {
+HttpReply http_request(std::uint16_t port, beast_http::verb method, const std::string& target,
+                       std::string body = {},
+                       const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   boost::asio::io_context io;
   boost::asio::ip::tcp::socket socket(io);
   socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  beast_http::request<beast_http::empty_body> request{beast_http::verb::get, target, 11};
+  beast_http::request<beast_http::string_body> request{method, target, 11};
   request.set(beast_http::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) request.set(name, value);
+  request.body() = std::move(body);
+  if (method != beast_http::verb::get) request.prepare_payload();
   beast_http::write(socket, request);
   boost::beast::flat_buffer buffer;
   beast_http::response<beast_http::string_body> response;
@@ -43,6 +48,10 @@ HttpReply http_get(std::uint16_t port, const std::string& target) {
   HttpReply reply{static_cast<int>(response.result_int()), response.body(), {}};
   for (const auto& field : response) reply.headers.set(field.name_string(), field.value());
   return reply;
+}
+
+HttpReply http_get(std::uint16_t port, const std::string& target) {
+  return http_request(port, beast_http::verb::get, target);
 }
 
 // Polls `path` until it answers `status` or the deadline passes.
@@ -196,6 +205,52 @@ TEST_F(ServiceProcessTest, WebServesTheAppConfigAndSpaRoutes) {
   const auto config = http_get(port, "/config.js");
   EXPECT_EQ(config.status, 200);
   EXPECT_NE(config.body.find(R"("apiUrl":"http://api.test:4000/graphql")"), std::string::npos);
+}
+
+// The web service as the browser meets it: client routes are pages whatever
+// their dots or Accept, and the auth service answers on the web's own origin
+// with its refresh cookie scoped to /auth.
+TEST_F(ServiceProcessTest, WebServesClientRoutesAndProxiesAuth) {
+  TempDir root("myspace-web-root-");
+  std::ofstream(root.path() / "index.html") << "<!doctype html><title>MySpace 2.0</title>";
+  ASSERT_EQ(run_admin("migrate"), 0) << log_of("migrate");
+  const auto auth_port = free_port();
+  Process auth(service("auth", auth_port));
+  ASSERT_TRUE(wait_for_port(auth_port, 20s)) << log_of("auth");
+  const auto port = free_port();
+  Process web(service("web", port,
+                      {{"WEB_ROOT", root.path().string()},
+                       {"AUTH_SERVICE_URL", "http://127.0.0.1:" + std::to_string(auth_port)}}));
+  ASSERT_TRUE(wait_for_port(port, 20s)) << log_of("web");
+
+  for (const auto* target : {"/u/ada.codes", "/jobs", "/settings/profile", "/login?next=%2Fjobs"}) {
+    const auto page = http_get(port, target);  // no Accept, like curl
+    EXPECT_EQ(page.status, 200) << target;
+    EXPECT_NE(page.body.find("MySpace 2.0"), std::string::npos) << target;
+  }
+  const auto config = http_get(port, "/config.js");
+  EXPECT_NE(config.body.find(R"("authUrl":"/auth")"), std::string::npos) << config.body;
+
+  const std::vector<std::pair<std::string, std::string>> json = {
+      {"Content-Type", "application/json"}};
+  const auto registered = http_request(
+      port, beast_http::verb::post, "/auth/register",
+      R"({"email":"proxy@example.com","password":"a long proxy password","accountType":"CLIENT",)"
+      R"("username":"proxy_user","displayName":"Proxy User"})",
+      json);
+  ASSERT_EQ(registered.status, 201) << registered.body << log_of("web") << log_of("auth");
+  const std::string cookie(registered.headers[beast_http::field::set_cookie]);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("; Path=/auth"), std::string::npos) << cookie;
+  EXPECT_EQ(registered.headers[beast_http::field::cache_control], "no-store");
+
+  const auto refreshed = http_request(port, beast_http::verb::post, "/auth/refresh", "",
+                                      {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+  EXPECT_EQ(refreshed.status, 200) << refreshed.body;
+  EXPECT_NE(refreshed.body.find("accessToken"), std::string::npos);
+
+  EXPECT_EQ(http_request(port, beast_http::verb::post, "/auth/metrics").status, 404);
+  EXPECT_EQ(http_get(port, "/auth/login").status, 405);
 }
 
 TEST_F(ServiceProcessTest, StopsCleanlyOnSigterm) {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { hireLink } from '../features/auth/accountKinds';
 import { useAuthState } from '../features/auth/AuthContext';
 import { buttonClass } from '../ui/buttonStyles';
 import { Container } from '../ui/Container';
@@ -16,19 +17,40 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 export function Header() {
   const { status, session } = useAuthState();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const location = useLocation();
+  const hire = hireLink(session?.user, session !== null);
 
   // Close the mobile menu after navigating.
   useEffect(() => setOpen(false), [location.pathname, location.search]);
 
+  // Escape closes the mobile menu and gives focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
   const links = (
     <>
+      {session && (
+        <NavLink to="/dashboard" className={navLink}>
+          Dashboard
+        </NavLink>
+      )}
       <NavLink to="/jobs" className={navLink}>
         Find work
       </NavLink>
-      <Link to="/register?as=CLIENT" className={navLink({ isActive: false })}>
-        Hire talent
-      </Link>
+      {hire && (
+        <Link to={hire} className={navLink({ isActive: false })}>
+          Hire talent
+        </Link>
+      )}
     </>
   );
 
@@ -70,6 +92,7 @@ export function Header() {
         </nav>
 
         <button
+          ref={toggle}
           type="button"
           className="inline-flex items-center justify-center rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 md:hidden"
           aria-expanded={open}

@@ -84,14 +84,15 @@ export function UserMenu({ user, inline = false }: { user: SessionUser | null; i
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`Account menu for ${name}`}
         className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         onClick={() => setOpen((v) => !v)}
       >
+        {/* The name is the button's label as seen and as spoken ("Ada Okafor, account menu"): no aria-label that could differ from it. */}
         <Avatar name={name} size="sm" />
         <span className="max-w-40 truncate" data-testid="header-user-name">
           {name}
         </span>
+        <span className="sr-only">, account menu</span>
         <svg viewBox="0 0 20 20" className={cx('h-4 w-4 text-slate-500 transition-transform', open && 'rotate-180')} fill="currentColor" aria-hidden="true">
           <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06z" />
         </svg>

@@ -12,6 +12,11 @@ describe('readRuntimeConfig', () => {
     ).toEqual({ apiUrl: 'https://api.example.com/graphql', authUrl: 'https://auth.example.com' });
   });
 
+  it('talks to the auth service through the page’s own origin by default', () => {
+    expect(DEFAULT_CONFIG.authUrl).toBe('/auth');
+    expect(readRuntimeConfig({ authUrl: '/auth/' }).authUrl).toBe('/auth');
+  });
+
   it('ignores empty or non-string values field by field', () => {
     expect(readRuntimeConfig({ apiUrl: '', authUrl: 42 })).toEqual(DEFAULT_CONFIG);
     expect(readRuntimeConfig({ authUrl: 'http://auth:9000' })).toEqual({

@@ -5,7 +5,11 @@
 export interface RuntimeConfig {
   /** GraphQL endpoint of the gateway, e.g. http://localhost:4000/graphql */
   apiUrl: string;
-  /** Base URL of the auth service, e.g. http://localhost:3002 */
+  /**
+   * Base URL of the auth service: by default "/auth", the web service's proxy
+   * on the page's own origin (so the refresh cookie is first-party whether the
+   * page was opened as localhost or 127.0.0.1); an absolute URL also works.
+   */
   authUrl: string;
 }
 
@@ -17,7 +21,7 @@ declare global {
 
 export const DEFAULT_CONFIG: RuntimeConfig = Object.freeze({
   apiUrl: 'http://localhost:4000/graphql',
-  authUrl: 'http://localhost:3002',
+  authUrl: '/auth',
 });
 
 function pickUrl(value: unknown, fallback: string): string {

@@ -4,6 +4,8 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // The session hint ("a session may exist") must not leak from one test to the next.
+  localStorage.clear();
 });
 
 // jsdom has no layout; the app scrolls to the top on navigation.

@@ -35,11 +35,14 @@ describe('LoginPage', () => {
     await user.type(screen.getByLabelText('Email'), ' jane@example.com ');
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/jobs');
+    expect(await screen.findByTestId('location')).toHaveTextContent('/dashboard');
     expect(auth.getSnapshot()).toEqual({ status: 'signedIn', session: { accessToken: 'abc', expiresIn: null, user: null } });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('http://localhost:3002/login');
+    expect(url).toBe('/auth/login');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'jane@example.com', password: 'secret-pass' });
+    // The next page load may restore the session: only a flag says so, never the token.
+    expect(localStorage.getItem('myspace.session')).toBe('1');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('abc');
   });
 });
 
@@ -68,6 +71,6 @@ describe('LoginPage server answers', () => {
     await user.type(screen.getByLabelText('Email'), 'jane@example.com');
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/jobs$/));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/dashboard$/));
   });
 });

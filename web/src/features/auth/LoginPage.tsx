@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { login } from './authApi';
 import { useAuthStore } from './AuthContext';
 import { AuthShell } from './AuthShell';
+import { HOME_PATH } from './accountKinds';
 import { safeNext } from './next';
 import { describeAuthError } from './serverError';
 import { useForm } from './useForm';
@@ -57,7 +58,7 @@ export function LoginPage() {
       footer={
         <>
           New here?{' '}
-          <Link to={next === '/jobs' ? '/register' : `/register?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
+          <Link to={next === HOME_PATH ? '/register' : `/register?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
             Create an account
           </Link>
         </>

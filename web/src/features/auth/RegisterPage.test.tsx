@@ -133,9 +133,11 @@ describe('RegisterPage', () => {
     await user.type(screen.getByLabelText('Password'), 'password123');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/jobs'));
+    // A new account starts on its dashboard (with the profile nudge), not on the jobs list.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/dashboard$/));
     expect(auth.getSnapshot().session?.accessToken).toBe('tok_123');
-    expect(setItem).not.toHaveBeenCalled();
+    // Only the non-secret session flag is stored.
+    expect(setItem.mock.calls).toEqual([['myspace.session', '1']]);
     setItem.mockRestore();
   });
 });

@@ -10,6 +10,7 @@ import { register } from './authApi';
 import { useAuthStore } from './AuthContext';
 import { AuthShell } from './AuthShell';
 import type { AccountType } from './authStore';
+import { HOME_PATH } from './accountKinds';
 import { safeNext } from './next';
 import { describeAuthError } from './serverError';
 import { useForm } from './useForm';
@@ -73,7 +74,8 @@ export function RegisterPage() {
         password: form.values.password,
       });
       auth.signIn(session);
-      navigate(next, { replace: true });
+      // A new account starts on its dashboard, which says what to do first.
+      navigate(next, { replace: true, state: next === HOME_PATH ? { welcome: true } : undefined });
     } catch (error) {
       const problem = describeAuthError(error, labels);
       if (problem.field) {
@@ -95,7 +97,7 @@ export function RegisterPage() {
       footer={
         <>
           Already have an account?{' '}
-          <Link to={next === '/jobs' ? '/login' : `/login?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
+          <Link to={next === HOME_PATH ? '/login' : `/login?next=${encodeURIComponent(next)}`} className="font-semibold text-indigo-700 hover:text-indigo-900">
             Log in
           </Link>
         </>

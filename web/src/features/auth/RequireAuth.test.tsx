@@ -56,7 +56,7 @@ describe('protected routes', () => {
   it('wait for the session to be restored instead of redirecting', async () => {
     let answer!: (r: Response) => void;
     const fetchImpl = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
-    const auth = createAuthStore({ fetchImpl, locks: null });
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: null });
     void auth.restore();
     renderApp('/settings/security', auth);
 
@@ -69,9 +69,9 @@ describe('protected routes', () => {
 
   it('never follow ?next= off the site', () => {
     expect(safeNext('/settings/profile')).toBe('/settings/profile');
-    expect(safeNext('//evil.example/x')).toBe('/jobs');
-    expect(safeNext('https://evil.example')).toBe('/jobs');
-    expect(safeNext('/\\evil.example')).toBe('/jobs');
-    expect(safeNext(null)).toBe('/jobs');
+    expect(safeNext('//evil.example/x')).toBe('/dashboard');
+    expect(safeNext('https://evil.example')).toBe('/dashboard');
+    expect(safeNext('/\\evil.example')).toBe('/dashboard');
+    expect(safeNext(null)).toBe('/dashboard');
   });
 });

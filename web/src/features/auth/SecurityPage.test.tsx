@@ -30,7 +30,7 @@ describe('SecurityPage', () => {
 
     expect(await screen.findByTestId('password-changed')).toHaveTextContent('logged out everywhere else');
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('http://localhost:3002/password');
+    expect(url).toBe('/auth/password');
     expect(new Headers(init.headers).get('authorization')).toBe('Bearer tok');
     expect(JSON.parse(String(init.body))).toEqual({ currentPassword: 'old password', newPassword: 'a brand new passphrase', endOtherSessions: true });
   });

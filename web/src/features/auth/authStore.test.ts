@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuthStore } from './authStore';
+import { createAuthStore, storageSessionHint, type SessionHint } from './authStore';
+
+/** A session hint in memory, recording what it is told. */
+function memoryHint(initial: boolean): SessionHint & { value: boolean } {
+  const hint = {
+    value: initial,
+    get: () => hint.value,
+    set: (present: boolean) => {
+      hint.value = present;
+    },
+  };
+  return hint;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,6 +65,7 @@ describe('auth store', () => {
   });
 
   it('restores a session on start and keeps the token out of storage and cookies', async () => {
+    localStorage.setItem('myspace.session', '1');
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
     const cookieSetter = vi.fn();
     vi.spyOn(document, 'cookie', 'set').mockImplementation(cookieSetter);
@@ -64,7 +77,8 @@ describe('auth store', () => {
     await restoring;
 
     expect(auth.getSnapshot()).toMatchObject({ status: 'signedIn', session: { accessToken: 'secret_token', user: { username: 'jane' } } });
-    expect(setItem).not.toHaveBeenCalled();
+    // Only the non-secret "a session may exist" flag is written.
+    expect(setItem.mock.calls).toEqual([['myspace.session', '1']]);
     expect(cookieSetter).not.toHaveBeenCalled();
     expect(JSON.stringify({ ...localStorage })).not.toContain('secret_token');
     expect(JSON.stringify({ ...sessionStorage })).not.toContain('secret_token');
@@ -72,9 +86,42 @@ describe('auth store', () => {
 
   it('ends up signed out when there is no session to restore', async () => {
     const fetchImpl = vi.fn(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'a refresh token is required' } }));
-    const auth = createAuthStore({ fetchImpl, locks: null });
+    const hint = memoryHint(true);
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: hint });
     await auth.restore();
     expect(auth.getSnapshot()).toEqual({ status: 'signedOut', session: null });
+    // The refused refresh clears the hint: the next page load asks nobody.
+    expect(hint.value).toBe(false);
+  });
+
+  it('asks nobody on start when no session was issued here (no 401 in the console)', async () => {
+    const fetchImpl = vi.fn(async () => json(200, sessionBody('tok')));
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: memoryHint(false) });
+    await auth.restore();
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(auth.getSnapshot()).toEqual({ status: 'signedOut', session: null });
+  });
+
+  it('keeps the hint in step with signing in and out', async () => {
+    const hint = memoryHint(false);
+    const fetchImpl = vi.fn(async () => json(200, { ok: true }));
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: hint });
+    auth.signIn({ accessToken: 'tok', user: null });
+    expect(hint.value).toBe(true);
+    await auth.logout();
+    expect(hint.value).toBe(false);
+  });
+
+  it('stores the hint as a bare flag in localStorage', () => {
+    const hint = storageSessionHint(localStorage);
+    expect(hint.get()).toBe(false);
+    hint.set(true);
+    expect(localStorage.getItem('myspace.session')).toBe('1');
+    expect(hint.get()).toBe(true);
+    hint.set(false);
+    expect(localStorage.getItem('myspace.session')).toBeNull();
+    // Without storage, restoring always asks.
+    expect(storageSessionHint(null).get()).toBe(true);
   });
 
   it('keeps the session when the service is unreachable, but signs out when it refuses', async () => {
@@ -146,7 +193,7 @@ describe('auth store restore when rate limited', () => {
       .fn()
       .mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down' } }), { status: 429, headers: { 'Retry-After': '20' } }))
       .mockResolvedValueOnce(json(200, sessionBody('tok_later')));
-    const auth = createAuthStore({ fetchImpl, locks: null });
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: memoryHint(true) });
     await auth.restore();
     expect(auth.getSnapshot().status).toBe('signedOut');
     await vi.advanceTimersByTimeAsync(20_000);
@@ -158,7 +205,7 @@ describe('auth store restore when rate limited', () => {
 describe('auth store restore', () => {
   it('asks the server once per page, however often it is called', async () => {
     const fetchImpl = vi.fn(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'a refresh token is required' } }));
-    const auth = createAuthStore({ fetchImpl, locks: null });
+    const auth = createAuthStore({ fetchImpl, locks: null, sessionHint: memoryHint(true) });
     await Promise.all([auth.restore(), auth.restore()]);
     await auth.restore();
     expect(fetchImpl).toHaveBeenCalledTimes(1);

@@ -4,6 +4,12 @@
 // httpOnly cookie only the auth service reads; `restore()` trades it for a new
 // access token on start, and a timer does the same shortly before expiry.
 //
+// A page load with no session must not ask for one: the answer would be a 401,
+// which the browser logs as an error on every anonymous visit. So a non-secret
+// flag in localStorage ("a session may exist", never the token) says whether
+// restoring is worth a request; it is set whenever a session is accepted and
+// cleared whenever this store signs out (or the server refuses a refresh).
+//
 // Refreshing must never run twice at once: the refresh token rotates on every
 // use and the server treats a reused one as theft and ends the session. So all
 // callers share one in-flight request, and tabs take turns through a Web Lock
@@ -36,6 +42,44 @@ export interface AuthState {
   session: Session | null;
 }
 
+/** Whether a session may exist (a refresh cookie was issued and not cleared since). Never secret. */
+export interface SessionHint {
+  get(): boolean;
+  set(present: boolean): void;
+}
+
+export const SESSION_HINT_KEY = 'myspace.session';
+
+/** The hint in localStorage (shared by this origin's tabs); when storage is unavailable, always "maybe". */
+export function storageSessionHint(storage: Storage | null = defaultStorage()): SessionHint {
+  return {
+    get() {
+      if (!storage) return true;
+      try {
+        return storage.getItem(SESSION_HINT_KEY) === '1';
+      } catch {
+        return true;
+      }
+    },
+    set(present) {
+      try {
+        if (present) storage?.setItem(SESSION_HINT_KEY, '1');
+        else storage?.removeItem(SESSION_HINT_KEY);
+      } catch {
+        // Storage full or blocked: restoring then simply asks the server.
+      }
+    },
+  };
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export interface AuthStoreOptions {
   authUrl?: string;
   /** Defaults to the global fetch, looked up per call. */
@@ -43,6 +87,8 @@ export interface AuthStoreOptions {
   initial?: Session | null;
   /** Web Locks for cross-tab refresh; defaults to navigator.locks when present. */
   locks?: Pick<LockManager, 'request'> | null;
+  /** Whether restore() should ask the server; defaults to the localStorage flag. `null`: always ask. */
+  sessionHint?: SessionHint | null;
 }
 
 export interface AuthStore {
@@ -60,7 +106,10 @@ export interface AuthStore {
    * rejects with an AuthError when it cannot be reached.
    */
   refresh(): Promise<Session | null>;
-  /** On start: restores a session from the refresh cookie, if there is one. Runs once per store. */
+  /**
+   * On start: restores a session from the refresh cookie, if there may be one
+   * (without the session hint it signs out at once, asking nobody). Runs once per store.
+   */
   restore(): Promise<void>;
   /** Refreshes now if the token is expired or about to be (e.g. a tab waking up). */
   refreshIfExpiring(): Promise<void>;
@@ -72,7 +121,8 @@ export interface AuthStore {
   logoutEverywhere(): Promise<number>;
 }
 
-export const DEFAULT_AUTH_URL = 'http://localhost:3002';
+/** The web service proxies the auth service under its own origin. */
+export const DEFAULT_AUTH_URL = '/auth';
 
 /** Refresh this long before expiry (at most a quarter of the lifetime). */
 const REFRESH_LEAD_SECONDS = 60;
@@ -93,6 +143,7 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
   const authUrl = (opts.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
   const fetchImpl: typeof fetch = opts.fetchImpl ?? ((input, init) => fetch(input, init));
   const locks = opts.locks === undefined ? defaultLocks() : opts.locks;
+  const hint = opts.sessionHint === undefined ? storageSessionHint() : opts.sessionHint;
 
   let state: AuthState = opts.initial ? { status: 'signedIn', session: opts.initial } : { status: 'signedOut', session: null };
   let expiresAt: number | null = null;
@@ -137,6 +188,7 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
     }
     // A refresh answer may omit fields the store already knows.
     const user = session.user ?? state.session?.user ?? null;
+    hint?.set(true);
     set({ status: 'signedIn', session: { ...session, user } });
   };
 
@@ -161,6 +213,8 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
   let restoreStarted = false;
   const startRestore = (): Promise<void> => {
     if (state.session) return Promise.resolve();
+    // No session was issued here (or it was ended): a refresh could only be refused.
+    if (hint && !hint.get()) return Promise.resolve();
     if (!restoring) {
       const startEpoch = epoch;
       set({ status: 'restoring', session: null });
@@ -197,6 +251,7 @@ export function createAuthStore(options: AuthStoreOptions | Session | null = {})
       epoch += 1;
       clearTimer();
       expiresAt = null;
+      hint?.set(false);
       if (state.status !== 'signedOut' || state.session) set({ status: 'signedOut', session: null });
     },
     updateUser(patch) {

@@ -7,7 +7,9 @@ import { jobStatus } from './status';
 
 const MAX_SKILLS = 5;
 
-export function JobCard({ job, now }: { job: JobSummary; now?: Date }) {
+/** `headingLevel`: 3 under a section's h2 (the landing page), 2 directly under the page's h1 (/jobs). */
+export function JobCard({ job, now, headingLevel = 3 }: { job: JobSummary; now?: Date; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const status = jobStatus(job.status);
   const budget = formatBudgetRange(job.budgetMin, job.budgetMax);
   const posted = formatRelativeTime(job.createdAt, now);
@@ -26,9 +28,9 @@ export function JobCard({ job, now }: { job: JobSummary; now?: Date }) {
         {job.category && <Badge tone="indigo">{job.category}</Badge>}
       </div>
 
-      <h3 id={titleId} className="mt-3 text-lg font-semibold leading-snug text-slate-900">
+      <Heading id={titleId} className="mt-3 text-lg font-semibold leading-snug text-slate-900">
         {job.title}
-      </h3>
+      </Heading>
       <p className="mt-1 text-sm text-slate-600">
         {job.client?.displayName ? <>by {job.client.displayName}</> : 'Client'}
         {posted && (

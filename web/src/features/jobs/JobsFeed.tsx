@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Link } from 'react-router';
+import { hireLink } from '../auth/accountKinds';
+import { useSession } from '../auth/AuthContext';
 import { Button } from '../../ui/Button';
 import { buttonClass } from '../../ui/buttonStyles';
 import { JobCard, JobCardSkeleton } from './JobCard';
@@ -12,6 +14,8 @@ interface JobsFeedProps {
   /** Client-side narrowing of what the gateway returned. */
   filter?: (job: JobSummary) => boolean;
   skeletons?: number;
+  /** The level of the cards' and states' headings: 3 under a section's h2, 2 under the page's h1. */
+  headingLevel?: 2 | 3;
 }
 
 /**
@@ -19,8 +23,11 @@ interface JobsFeedProps {
  * when the gateway is unreachable, an empty state and the list itself. The
  * rest of the page never depends on this succeeding.
  */
-export function JobsFeed({ limit, filter, skeletons = 3 }: JobsFeedProps) {
+export function JobsFeed({ limit, filter, skeletons = 3, headingLevel = 3 }: JobsFeedProps) {
   const { data, loading, error, refetch } = useQuery(LATEST_JOBS, { notifyOnNetworkStatusChange: true });
+  const session = useSession();
+  const hire = hireLink(session?.user, session !== null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   if (loading && !data) {
     return (
@@ -46,7 +53,7 @@ export function JobsFeed({ limit, filter, skeletons = 3 }: JobsFeedProps) {
         <svg viewBox="0 0 24 24" className="h-10 w-10 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
           <path strokeLinecap="round" strokeLinejoin="round" d="M3 3l18 18M8.5 8.6A5 5 0 0 0 7 12.5M12 19.5h.01M5 9.6a9.5 9.5 0 0 1 2-1.6m3.3-1.4A9.5 9.5 0 0 1 19 9.6M16.5 13.5a5 5 0 0 0-2.3-1.8" />
         </svg>
-        <h3 className="mt-4 text-base font-semibold text-slate-900">We can’t load jobs right now</h3>
+        <Heading className="mt-4 text-base font-semibold text-slate-900">We can’t load jobs right now</Heading>
         <p className="mt-1 max-w-md text-sm text-slate-600">
           {graphQLProblem
             ? 'The job board had trouble answering. Please try again in a moment.'
@@ -72,15 +79,19 @@ export function JobsFeed({ limit, filter, skeletons = 3 }: JobsFeedProps) {
         <svg viewBox="0 0 24 24" className="h-10 w-10 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
           <path strokeLinecap="round" strokeLinejoin="round" d="M20 7H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h16a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1zM16 7V5a2 2 0 0 0-2-2h-4a2 2 0 0 0-2 2v2" />
         </svg>
-        <h3 className="mt-4 text-base font-semibold text-slate-900">
+        <Heading className="mt-4 text-base font-semibold text-slate-900">
           {filter && (data?.jobs.length ?? 0) > 0 ? 'No jobs match your search' : 'No jobs posted yet'}
-        </h3>
+        </Heading>
         <p className="mt-1 max-w-md text-sm text-slate-600">
-          Be the first: post a job and start receiving proposals from freelancers and agencies.
+          {hire
+            ? 'Be the first: post a job and start receiving proposals from freelancers and agencies.'
+            : 'New jobs show here as soon as clients post them.'}
         </p>
-        <Link to="/register?as=CLIENT" className={buttonClass('primary', 'md', 'mt-5')}>
-          Post a job
-        </Link>
+        {hire && (
+          <Link to={hire} className={buttonClass('primary', 'md', 'mt-5')}>
+            Post a job
+          </Link>
+        )}
       </div>
     );
   }
@@ -89,7 +100,7 @@ export function JobsFeed({ limit, filter, skeletons = 3 }: JobsFeedProps) {
     <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" data-testid="jobs-list">
       {jobs.map((job) => (
         <li key={job.id}>
-          <JobCard job={job} />
+          <JobCard job={job} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -27,6 +27,10 @@ describe('JobsPage', () => {
     renderPage(<JobsPage />, { route: '/jobs', mocks: [{ request: { query: LATEST_JOBS }, result: { data: { jobs } } }] });
 
     expect(await screen.findAllByTestId('job-card')).toHaveLength(2);
+    // Straight under the page's h1, the cards' titles are h2 (no skipped level).
+    expect(screen.getByRole('heading', { level: 1, name: 'Find work' })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Rust backend', 'Landing page']);
+    expect(screen.queryAllByRole('heading', { level: 3 })).toEqual([]);
     // A job without budget says so instead of showing "$NaN".
     expect(screen.getAllByTestId('job-budget')[0]).toHaveTextContent('Open to proposals');
 

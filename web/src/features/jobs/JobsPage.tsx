@@ -40,7 +40,7 @@ export function JobsPage() {
           </form>
         </div>
         <div className="mt-8">
-          <JobsFeed skeletons={6} filter={query.trim() ? (job) => matches(job, query) : undefined} />
+          <JobsFeed skeletons={6} headingLevel={2} filter={query.trim() ? (job) => matches(job, query) : undefined} />
         </div>
       </Container>
     </div>

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { buttonClass } from '../../ui/buttonStyles';
 import { Container } from '../../ui/Container';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { hireLink } from '../auth/accountKinds';
+import { useSession } from '../auth/AuthContext';
 import { JobsFeed } from '../jobs/JobsFeed';
 import { ACCOUNT_TYPE_INFO, STEPS } from './content';
 import { AccountTypeIcon, CheckIcon } from './Icons';
@@ -9,6 +11,8 @@ import { AccountTypeIcon, CheckIcon } from './Icons';
 const LATEST_JOBS_LIMIT = 6;
 
 function Hero() {
+  const session = useSession();
+  const hire = hireLink(session?.user, session !== null);
   return (
     <section aria-labelledby="hero-heading" className="relative overflow-hidden bg-gradient-to-b from-indigo-50 via-white to-white">
       <div
@@ -29,9 +33,15 @@ function Hero() {
             with your payment held safely in escrow, and keep every conversation in one place.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link to="/register?as=CLIENT" className={buttonClass('primary', 'lg')}>
-              Post a job
-            </Link>
+            {hire ? (
+              <Link to={hire} className={buttonClass('primary', 'lg')}>
+                Post a job
+              </Link>
+            ) : (
+              <Link to="/dashboard" className={buttonClass('primary', 'lg')}>
+                Your dashboard
+              </Link>
+            )}
             <Link to="/jobs" className={buttonClass('secondary', 'lg')}>
               Find work
             </Link>
@@ -190,6 +200,8 @@ function LatestJobs() {
 }
 
 function CallToAction() {
+  const session = useSession();
+  if (session) return null;
   return (
     <section aria-labelledby="cta-heading" className="py-16 sm:py-20">
       <Container>

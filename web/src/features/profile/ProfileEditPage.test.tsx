@@ -89,6 +89,9 @@ describe('ProfileEditPage', () => {
 
     expect(await screen.findByTestId('profile-saved')).toBeInTheDocument();
     expect(screen.getByTestId('profile-completion')).toHaveTextContent('75%');
+    // The message sits with the Save button (same row), not at the top of the long form.
+    const button = within(form).getByRole('button', { name: 'Save profile' });
+    expect(button.parentElement).toContainElement(screen.getByTestId('profile-saved'));
   });
 
   it('puts the server’s BAD_USER_INPUT message under the field it names', async () => {

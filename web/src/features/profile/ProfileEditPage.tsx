@@ -184,17 +184,6 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
       </section>
 
       <form noValidate aria-label="Edit profile" onSubmit={onSubmit} className="space-y-6">
-        {formError && (
-          <Alert tone="error" title="Your profile was not saved">
-            {formError}
-          </Alert>
-        )}
-        {saved && (
-          <Alert tone="success" testId="profile-saved">
-            Profile saved. Your public profile shows the changes now.
-          </Alert>
-        )}
-
         <Section id="basics-heading" title="The basics" description="Your name and a one-line summary appear on your public profile and next to your proposals.">
           <div className="space-y-5">
             <TextField
@@ -287,8 +276,19 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
           </div>
         </Section>
 
-        <div className="flex items-center justify-end gap-3">
-          <Button type="submit" size="lg" disabled={saving}>
+        {/* The outcome shows next to the button that was pressed, not at the top of a long form. */}
+        <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
+          {formError && (
+            <Alert tone="error" title="Your profile was not saved" className="sm:flex-1">
+              {formError}
+            </Alert>
+          )}
+          {saved && (
+            <Alert tone="success" testId="profile-saved" className="sm:flex-1">
+              Profile saved. Your public profile shows the changes now.
+            </Alert>
+          )}
+          <Button type="submit" size="lg" disabled={saving} className="sm:shrink-0">
             {saving ? 'Saving…' : 'Save profile'}
           </Button>
         </div>
