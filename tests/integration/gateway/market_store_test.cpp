@@ -11,6 +11,7 @@
 
 #include "db/pool.h"
 #include "market/jobs/job_store.h"
+#include "market/users/user_store.h"
 #include "system.h"
 
 namespace myspace::testing {
