@@ -14,7 +14,7 @@ namespace {
 
 UserRecord from_row(const db::Row& row) {
   UserRecord user;
-  user.id = row.get<std::string>("msf_id");
+  user.public_id = row.get<std::string>("msf_id");
   user.email = row.get<std::string>("email");
   user.password_hash = row.get<std::string>("password_hash");
   user.username = row.get<std::string>("username");

@@ -16,7 +16,7 @@ class Pool;
 namespace myspace::auth_service {
 
 struct UserRecord {
-  std::string id;  // msf_id: the only id that leaves the server
+  std::string public_id;  // msf_id: the only id that leaves the server
   std::string email;
   std::string password_hash;
   std::string username;

@@ -1,11 +1,6 @@
 #include "services/auth_service/routes.h"
 
-#include <openssl/sha.h>
-
 #include <array>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
 
 #include "auth/account_input.h"
@@ -14,9 +9,13 @@
 #include "common/error.h"
 #include "common/log.h"
 #include "common/metrics.h"
+#include "common/sha256.h"
+#include "common/sleep.h"
 #include "db/errors.h"
+#include "http/authorization.h"
 #include "http/errors.h"
 #include "http/json.h"
+#include "services/rate_limit_headers.h"
 
 namespace myspace::auth_service {
 namespace asio = boost::asio;
@@ -114,7 +113,7 @@ json::object optional_body(const http::Request& request) {
 
 json::object user_json(const UserRecord& user) {
   return json::object{
-      {"id", user.id},
+      {"id", user.public_id},
       {"email", user.email},
       {"username", user.username},
       {"displayName", user.display_name},
@@ -124,42 +123,18 @@ json::object user_json(const UserRecord& user) {
   };
 }
 
-std::string hex_sha256(std::string_view text) {
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest.data());
-  static constexpr std::string_view kHex = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 16; ++i) {
-    out.push_back(kHex[digest[i] >> 4U]);
-    out.push_back(kHex[digest[i] & 0x0FU]);
-  }
-  return out;
-}
-
-void set_rate_headers(http::Response& response, const cache::RateDecision& decision) {
-  response.set("RateLimit-Limit", std::to_string(decision.limit));
-  response.set("RateLimit-Remaining", std::to_string(decision.remaining));
-  response.set("RateLimit-Reset", std::to_string(decision.reset.count()));
-}
-
 http::Response too_many(const http::Context& ctx, const cache::RateDecision& decision) {
   Metrics::get().rate_limited.inc();
   auto response =
       http::error_response(ErrorCode::kRateLimited, "too many requests, please try again later",
                            ctx.request_id, ctx.request.version());
-  response.set(field::retry_after, std::to_string(decision.reset.count()));
-  set_rate_headers(response, decision);
+  service::refuse_rate_limited(response, decision);
   return response;
 }
 
 void no_store(http::Response& response) {
   response.set(field::cache_control, "no-store");
   response.set(field::pragma, "no-cache");
-}
-
-asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
-  asio::steady_timer timer(co_await asio::this_coro::executor, duration);
-  co_await timer.async_wait(asio::use_awaitable);
 }
 
 [[noreturn]] void invalid_credentials() {
@@ -185,20 +160,6 @@ std::string_view cookie_value(std::string_view header, std::string_view name) no
     return value;
   }
   return {};
-}
-
-std::string_view bearer_token(std::string_view authorization) noexcept {
-  constexpr std::string_view kScheme = "bearer ";
-  if (authorization.size() <= kScheme.size()) return {};
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    char c = authorization[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kScheme[i]) return {};
-  }
-  std::string_view token = authorization.substr(kScheme.size());
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-  return token;
 }
 
 AuthApi::AuthApi(ApiDependencies deps, ApiOptions options)
@@ -279,7 +240,7 @@ asio::awaitable<std::optional<cache::RateDecision>> AuthApi::over_limit(std::str
 }
 
 asio::awaitable<auth::AccessClaims> AuthApi::authenticate(const http::Context& ctx) {
-  const auto token = bearer_token(ctx.request[field::authorization]);
+  const auto token = http::bearer_token(ctx.request[field::authorization]).value_or("");
   if (token.empty()) throw Error(ErrorCode::kUnauthenticated, "an access token is required");
   auth::AccessClaims claims = deps_.tokens.verify(token);
   const auto session = co_await deps_.sessions.find(claims.session_id);
@@ -323,10 +284,11 @@ asio::awaitable<http::Response> AuthApi::register_user(http::Context& ctx) {
     throw Error(ErrorCode::kConflict, conflict);
   }
 
-  auto issued = co_await deps_.sessions.create(created->id, created->account_type);
-  const auto access = deps_.tokens.sign(created->id, issued.session.id, created->account_type);
+  auto issued = co_await deps_.sessions.create(created->public_id, created->account_type);
+  const auto access =
+      deps_.tokens.sign(created->public_id, issued.session.id, created->account_type);
   Metrics::get().registrations.inc();
-  log::info("auth.registered", {{"user_id", created->id},
+  log::info("auth.registered", {{"user_id", created->public_id},
                                 {"account_type", created->account_type},
                                 {"session", auth::session_fingerprint(issued.session.id)},
                                 {"request_id", ctx.request_id}});
@@ -354,7 +316,7 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
   // the account is throttled — every attempt waits, and an address that has
   // already failed on it is refused — while an address with no failures (its
   // owner) may still log in. So no one can lock a victim out.
-  const std::string account = hex_sha256(email);
+  const std::string account = sha256_hex(email);
   const std::string client = client_address(ctx);
   const std::string pair_key = "auth:login_failed:" + account + ":" + client;
   const std::string account_key = "auth:login_failed:" + account;
@@ -386,10 +348,10 @@ asio::awaitable<http::Response> AuthApi::login(http::Context& ctx) {
   }
 
   co_await rehash_if_outdated(*user, password);
-  auto issued = co_await deps_.sessions.create(user->id, user->account_type);
-  const auto access = deps_.tokens.sign(user->id, issued.session.id, user->account_type);
+  auto issued = co_await deps_.sessions.create(user->public_id, user->account_type);
+  const auto access = deps_.tokens.sign(user->public_id, issued.session.id, user->account_type);
   Metrics::get().logins_ok.inc();
-  log::info("auth.login", {{"user_id", user->id},
+  log::info("auth.login", {{"user_id", user->public_id},
                            {"session", auth::session_fingerprint(issued.session.id)},
                            {"client", client},
                            {"request_id", ctx.request_id}});
@@ -415,18 +377,19 @@ asio::awaitable<void> AuthApi::rehash_if_outdated(const UserRecord& user, std::s
   try {
     std::string upgraded = co_await deps_.hasher.hash(std::move(password));
     const bool replaced =
-        co_await deps_.accounts.upgrade_password_hash(user.id, user.password_hash, upgraded);
+        co_await deps_.accounts.upgrade_password_hash(user.public_id, user.password_hash, upgraded);
     if (replaced) {
-      log::info("auth.password_rehashed",
-                {{"user_id", user.id}, {"from_cost", stored_cost}, {"to_cost", wanted_cost}});
+      log::info(
+          "auth.password_rehashed",
+          {{"user_id", user.public_id}, {"from_cost", stored_cost}, {"to_cost", wanted_cost}});
     }
   } catch (const std::exception& e) {
-    log::warn("auth.rehash_failed", {{"user_id", user.id}, {"reason", e.what()}});
+    log::warn("auth.rehash_failed", {{"user_id", user.public_id}, {"reason", e.what()}});
   }
 }
 
 asio::awaitable<http::Response> AuthApi::verify(http::Context& ctx) {
-  std::string token(bearer_token(ctx.request[field::authorization]));
+  std::string token(http::bearer_token(ctx.request[field::authorization]).value_or(""));
   if (token.empty()) {
     const json::object body = optional_body(ctx.request);
     token = string_field(body, "token", auth::kMaxTokenBytes + 1);
@@ -488,7 +451,7 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
     co_return response;
   }
 
-  const auto access = deps_.tokens.sign(user->id, result.session.id, user->account_type);
+  const auto access = deps_.tokens.sign(user->public_id, result.session.id, user->account_type);
   Metrics::get().refresh_ok.inc();
   json::object payload{{"accessToken", access},
                        {"tokenType", "Bearer"},
@@ -509,7 +472,7 @@ asio::awaitable<http::Response> AuthApi::refresh(http::Context& ctx) {
 // session existed.
 asio::awaitable<http::Response> AuthApi::logout(http::Context& ctx) {
   std::optional<auth::Session> ended;
-  const auto bearer = bearer_token(ctx.request[field::authorization]);
+  const auto bearer = http::bearer_token(ctx.request[field::authorization]).value_or("");
   if (!bearer.empty()) {
     const auto claims = deps_.tokens.verify_ignoring_expiry(bearer);
     const auto session = co_await deps_.sessions.find(claims.session_id);
@@ -572,17 +535,18 @@ asio::awaitable<http::Response> AuthApi::change_password(http::Context& ctx) {
   if (!co_await deps_.hasher.verify(current, user->password_hash)) {
     Metrics::get().logins_failed.inc();
     log::info("auth.password_change_failed",
-              {{"user_id", user->id}, {"request_id", ctx.request_id}});
+              {{"user_id", user->public_id}, {"request_id", ctx.request_id}});
     throw Error(ErrorCode::kUnauthenticated, "currentPassword is incorrect");
   }
   const bool updated =
-      co_await deps_.accounts.set_password_hash(user->id, co_await deps_.hasher.hash(next));
+      co_await deps_.accounts.set_password_hash(user->public_id, co_await deps_.hasher.hash(next));
   if (!updated) throw Error(ErrorCode::kUnauthenticated, "the account no longer exists");
   std::int64_t ended = 0;
-  if (end_others) ended = co_await deps_.sessions.revoke_all(user->id, claims.session_id);
+  if (end_others) ended = co_await deps_.sessions.revoke_all(user->public_id, claims.session_id);
   Metrics::get().password_changes.inc();
-  log::info("auth.password_changed",
-            {{"user_id", user->id}, {"ended_sessions", ended}, {"request_id", ctx.request_id}});
+  log::info(
+      "auth.password_changed",
+      {{"user_id", user->public_id}, {"ended_sessions", ended}, {"request_id", ctx.request_id}});
   co_return http::json_response(http::Status::ok,
                                 json::object{{"ok", true}, {"endedSessions", ended}},
                                 ctx.request.version());

@@ -84,7 +84,5 @@ class AuthApi {
 
 // The value of cookie `name` in a Cookie header, or "" when absent.
 std::string_view cookie_value(std::string_view header, std::string_view name) noexcept;
-// The token of an "Authorization: Bearer <token>" header, or "" when absent.
-std::string_view bearer_token(std::string_view authorization) noexcept;
 
 }  // namespace myspace::auth_service

@@ -4,25 +4,10 @@
 
 #include "common/error.h"
 #include "common/log.h"
+#include "http/authorization.h"
 
 namespace myspace::gateway {
 namespace asio = boost::asio;
-
-std::optional<std::string_view> bearer_token(std::string_view authorization) noexcept {
-  constexpr std::string_view kScheme = "bearer ";
-  while (!authorization.empty() && authorization.back() == ' ') authorization.remove_suffix(1);
-  while (!authorization.empty() && authorization.front() == ' ') authorization.remove_prefix(1);
-  if (authorization.empty()) return std::nullopt;
-  if (authorization.size() <= kScheme.size()) return std::string_view{};
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    char c = authorization[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kScheme[i]) return std::string_view{};
-  }
-  std::string_view token = authorization.substr(kScheme.size());
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  return token;
-}
 
 Authenticator::Authenticator(const auth::AccessTokens& tokens, auth::SessionStore& sessions,
                              AuthenticatorOptions options, Clock clock)
@@ -49,7 +34,7 @@ void Authenticator::remember(const auth::Session& session) {
 }
 
 asio::awaitable<std::optional<Viewer>> Authenticator::authenticate(std::string_view authorization) {
-  const auto token = bearer_token(authorization);
+  const auto token = http::bearer_token(authorization);
   if (!token) co_return std::nullopt;
   if (token->empty()) {
     throw Error(ErrorCode::kUnauthenticated, "the Authorization header must be \"Bearer <token>\"");

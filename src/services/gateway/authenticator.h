@@ -41,10 +41,6 @@ struct AuthenticatorOptions {
   std::size_t session_cache_entries = 10'000;
 };
 
-// The token of an "Authorization: Bearer <token>" header; nullopt when the
-// header is absent or empty, "" when it is present but not a Bearer token.
-std::optional<std::string_view> bearer_token(std::string_view authorization) noexcept;
-
 class Authenticator {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;

@@ -134,7 +134,8 @@ asio::awaitable<http::Response> AuthProxy::forward(http::Context& context) const
   http::Response upstream;
   try {
     upstream = co_await client_.request(http::Verb::post, options_.upstream + *path, request.body(),
-                                        forwarded_headers(context, options_.internal_credential), options_.timeout);
+                                        forwarded_headers(context, options_.internal_credential),
+                                        options_.timeout);
   } catch (const http::UpstreamError& e) {
     log::warn("web.auth_proxy_failed", {{"endpoint", *path},
                                         {"reason", e.detail()},

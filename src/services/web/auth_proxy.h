@@ -48,8 +48,7 @@ std::optional<std::string> upstream_path(std::string_view target);
 // (Authorization, Cookie) and request id, X-Forwarded-For naming the peer
 // that connected to us (never the client's own claim), and the internal
 // credential that makes the auth service believe it, when there is one.
-http::Headers forwarded_headers(const http::Context& context,
-                                std::string_view internal_credential);
+http::Headers forwarded_headers(const http::Context& context, std::string_view internal_credential);
 
 // A Set-Cookie value with its Path attribute set to /auth (added when absent).
 std::string scoped_cookie(std::string_view set_cookie);

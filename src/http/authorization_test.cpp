@@ -1,13 +1,11 @@
 // The Authorization header's parsing: absent means anonymous, anything that
-// is not a Bearer token is refused rather than ignored. (Token verification
-// and revocation are tested against the real services in
-// tests/integration/gateway.)
+// is not a Bearer token is refused rather than ignored.
 
-#include "services/gateway/authenticator.h"
+#include "http/authorization.h"
 
 #include <gtest/gtest.h>
 
-namespace myspace::gateway {
+namespace myspace::http {
 namespace {
 
 TEST(BearerToken, AbsentOrBlankHeaderIsAnonymous) {
@@ -29,4 +27,4 @@ TEST(BearerToken, OtherSchemesAndEmptyTokensAreInvalidNotAnonymous) {
 }
 
 }  // namespace
-}  // namespace myspace::gateway
+}  // namespace myspace::http
