@@ -269,6 +269,29 @@ TEST_F(ExecuteTest, EnumVariableOfWrongKindGetsSuggestions) {
             "non-string value: [\"JEDI\"]. Did you mean the enum value \"JEDI\"?");
 }
 
+// A oneOf argument arrives as an object of its one field; any other shape is
+// refused, from a literal or a variable.
+TEST_F(ExecuteTest, OneOfArgumentsHoldExactlyOneField) {
+  EXPECT_EQ(run("{ pick(by: {name: \"Han\"}) }").at("data").at("pick"), R"({"name":"Han"})");
+  EXPECT_EQ(run("query ($id: ID) { pick(by: {id: $id}) }", {{"id", nullptr}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Argument \"by\" has invalid value {id: $id}.");
+  EXPECT_EQ(run("query ($by: CharacterBy!) { pick(by: $by) }", {{"by", {{"id", nullptr}}}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$by\" got invalid value null at \"by.id\"; Field \"id\" must be "
+            "non-null.");
+  EXPECT_EQ(run("query ($by: CharacterBy!) { pick(by: $by) }", {{"by", json::object{}}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$by\" got invalid value {}; Exactly one key must be specified for OneOf "
+            "type \"CharacterBy\".");
+}
+
 TEST_F(ExecuteTest, ReportsVariableCoercionErrorsWithoutData) {
   auto result = run("query ($ep: Episode!) { hero(episode: $ep) { name } }");
   EXPECT_EQ(

@@ -53,6 +53,8 @@ std::optional<Value> input_object_from_ast(const ast::Value& literal, const Type
     if (!value) return std::nullopt;
     out[field.name] = std::move(*value);
   }
+  // A oneOf value: exactly one field, and not null (variables included).
+  if (type->one_of && (out.size() != 1 || out.begin()->value().is_null())) return std::nullopt;
   return Value(std::move(out));
 }
 
@@ -134,6 +136,12 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
     }
     const auto& obj = input.get_object();
     boost::json::object out;
+    // For a oneOf type: the fields that were given a value (graphql-js counts
+    // them even when their value failed to coerce), and whether the one given
+    // was null.
+    std::size_t given = 0;
+    bool given_null = false;
+    std::string first_given;
     for (const auto& field : type->input_fields) {
       const Value* value = obj.if_contains(field.name);
       if (value == nullptr) {
@@ -147,6 +155,10 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
         }
         continue;
       }
+      if (given++ == 0) {
+        first_given = field.name;
+        given_null = value->is_null();
+      }
       out[field.name] =
           coerce_input_value(*value, field.type, on_error, path_key(path, field.name));
     }
@@ -155,6 +167,17 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
         on_error(path, input,
                  "Field \"" + std::string(key) + "\" is not defined by type \"" + type->name +
                      "\"." + did_you_mean(suggestion_list(key, input_field_names(type))));
+      }
+    }
+    if (type->one_of) {
+      if (given != 1) {
+        on_error(path, input,
+                 "Exactly one key must be specified for OneOf type \"" + type->name + "\".");
+      }
+      // (oneOf fields are nullable, so null coerces to null.)
+      if (given != 0 && given_null) {
+        on_error(path_key(path, first_given), nullptr,
+                 "Field \"" + first_given + "\" must be non-null.");
       }
     }
     return out;

@@ -9,7 +9,7 @@
 namespace myspace::graphql {
 namespace {
 
-constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
+constexpr std::array<std::string_view, 20> kDirectiveLocations = {"QUERY",
                                                                   "MUTATION",
                                                                   "SUBSCRIPTION",
                                                                   "FIELD",
@@ -27,7 +27,8 @@ constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
                                                                   "ENUM",
                                                                   "ENUM_VALUE",
                                                                   "INPUT_OBJECT",
-                                                                  "INPUT_FIELD_DEFINITION"};
+                                                                  "INPUT_FIELD_DEFINITION",
+                                                                  "DIRECTIVE_DEFINITION"};
 
 class Parser {
  public:
@@ -149,21 +150,24 @@ class Parser {
     if (peek(TokenKind::kBraceL)) return parse_operation_definition();
     const bool has_description = peek(TokenKind::kString) || peek(TokenKind::kBlockString);
     const Token keyword = has_description ? lexer_.lookahead() : token();
+    if (has_description && keyword.kind == TokenKind::kBraceL) {
+      lexer_.fail(token().start,
+                  "Unexpected description, descriptions are not supported on shorthand queries.");
+    }
     if (keyword.kind == TokenKind::kName) {
       const std::string_view word = keyword.raw;
       if (word == "schema" || word == "scalar" || word == "type" || word == "interface" ||
           word == "union" || word == "enum" || word == "input" || word == "directive") {
         return parse_type_system_definition(word);
       }
-      if (has_description) {
-        lexer_.fail(token().start,
-                    "Unexpected description, descriptions are supported only on type "
-                    "definitions.");
-      }
       if (word == "query" || word == "mutation" || word == "subscription") {
         return parse_operation_definition();
       }
       if (word == "fragment") return parse_fragment_definition();
+      if (has_description) {
+        lexer_.fail(token().start,
+                    "Unexpected description, only GraphQL definitions support descriptions.");
+      }
       if (word == "extend") return parse_type_system_extension();
     }
     unexpected(keyword);
@@ -177,6 +181,7 @@ class Parser {
       op.selection_set = parse_selection_set();
       return op;
     }
+    op.description = parse_description();
     op.operation = parse_operation_type();
     if (peek(TokenKind::kName)) {
       op.name_loc = token().loc;
@@ -203,6 +208,7 @@ class Parser {
     do {
       ast::VariableDefinition def;
       def.loc = token().loc;
+      def.description = parse_description();
       expect(TokenKind::kDollar);
       def.name = parse_name();
       expect(TokenKind::kColon);
@@ -283,6 +289,7 @@ class Parser {
   ast::FragmentDefinition parse_fragment_definition() {
     ast::FragmentDefinition frag;
     frag.loc = token().loc;
+    frag.description = parse_description();
     expect_keyword("fragment");
     if (peek_keyword("on")) unexpected();
     frag.name_loc = token().loc;
@@ -425,6 +432,17 @@ class Parser {
     def.extension = true;
     advance();  // "extend"
     const Token keyword = token();
+    if (keyword.kind == TokenKind::kName && keyword.raw == "directive" &&
+        options_.directives_on_directive_definitions) {
+      // extend directive @name @deprecated: directives only.
+      advance();
+      def.kind = ast::TypeSystemKind::kDirective;
+      expect(TokenKind::kAt);
+      def.name = parse_name();
+      def.directives = parse_directives(true);
+      if (def.directives.empty()) unexpected();
+      return def;
+    }
     if (keyword.kind != TokenKind::kName || keyword.raw == "directive") unexpected(keyword);
     const std::string_view word = keyword.raw;
     if (word != "schema" && word != "scalar" && word != "type" && word != "interface" &&
@@ -561,6 +579,7 @@ class Parser {
     expect(TokenKind::kAt);
     def.name = parse_name();
     def.arguments = parse_input_values(TokenKind::kParenL, TokenKind::kParenR);
+    if (options_.directives_on_directive_definitions) def.directives = parse_directives(true);
     def.repeatable = skip_keyword("repeatable");
     expect_keyword("on");
     skip(TokenKind::kPipe);

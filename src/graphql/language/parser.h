@@ -19,6 +19,11 @@ struct ParseOptions {
   // Nesting of selection sets, lists, objects and type wrappers. Bounds the
   // parser's recursion so hostile input cannot exhaust the stack.
   std::size_t max_depth = 256;
+  // Directives on directive definitions (`directive @old @deprecated on
+  // FIELD`) and `extend directive`: graphql-js 16.15's
+  // experimentalDirectivesOnDirectiveDefinitions. Schemas turn it on; in an
+  // executable document it stays a syntax error, as in graphql-js.
+  bool directives_on_directive_definitions = false;
 };
 
 ast::Document parse(std::string source, const ParseOptions& options = {});

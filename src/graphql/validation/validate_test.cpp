@@ -404,6 +404,42 @@ TEST_F(ValidateTest, DepthLimitCountsThroughFragments) {
             Messages{});
 }
 
+// graphql-js's MaxIntrospectionDepthRule, last of its specified rules: at most
+// two of the lists that walk from type to type may nest.
+TEST_F(ValidateTest, MaxIntrospectionDepthStopsWalksThroughTheSchemaGraph) {
+  EXPECT_EQ(specified_rules().back().name, "MaxIntrospectionDepth");
+  EXPECT_EQ(only("MaxIntrospectionDepth",
+                 "{ __schema { types { fields { type { fields { name } } "
+                 "} } } }"),
+            Messages{});
+  const std::string cycle =
+      "{ __type(name: \"Human\") { fields { type { fields { type { fields { name } } } } } } }";
+  EXPECT_EQ(only("MaxIntrospectionDepth", cycle), Messages{"Maximum introspection depth exceeded"});
+  EXPECT_EQ(locations("MaxIntrospectionDepth", cycle), (std::vector<SourceLocation>{{1, 3}}));
+  // Through fragments too, a fragment passing at one depth and failing deeper.
+  EXPECT_EQ(only("MaxIntrospectionDepth",
+                 "{ a: __type(name: \"Human\") { ...F } b: __type(name: \"Droid\") { fields { "
+                 "type { interfaces { ...F } } } } } fragment F on __Type { fields { name } }"),
+            Messages{"Maximum introspection depth exceeded"});
+}
+
+// Spec, September 2025 edition: a oneOf literal names exactly one field, not
+// null; a variable filling that field must be non-null.
+TEST_F(ValidateTest, OneOfInputObjectValues) {
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: \"1\"}) }"), Messages{});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: \"1\", name: \"x\"}) }"),
+            Messages{"OneOf Input Object \"CharacterBy\" must specify exactly one key."});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {}) }"),
+            Messages{"OneOf Input Object \"CharacterBy\" must specify exactly one key."});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: null}) }"),
+            Messages{"Field \"CharacterBy.id\" must be non-null."});
+  EXPECT_EQ(only("VariablesInAllowedPosition", "query ($id: ID) { echo(by: {id: $id}) }"),
+            Messages{"Variable \"$id\" is of type \"ID\" but must be non-nullable to be used for "
+                     "OneOf Input Object \"CharacterBy\"."});
+  EXPECT_EQ(only("VariablesInAllowedPosition", "query ($id: ID!) { echo(by: {id: $id}) }"),
+            Messages{});
+}
+
 TEST_F(ValidateTest, AliasAndDirectiveLimits) {
   Limits limits;
   limits.max_aliases = 2;

@@ -18,9 +18,11 @@
 namespace myspace::graphql {
 
 struct VariableUsage {
-  const ast::Value* node;           // the $variable
-  const Type* type;                 // expected input type at that position (may be null)
-  const ast::Value* default_value;  // default of the argument / input field, if any
+  const ast::Value* node;             // the $variable
+  const Type* type;                   // expected input type at that position (may be null)
+  const ast::Value* default_value;    // default of the argument / input field, if any
+  const Type* parent_type = nullptr;  // the input type around that position (graphql-js's
+                                      // getParentInputType(): wrappers kept)
 };
 
 class ValidationContext {

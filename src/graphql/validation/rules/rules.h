@@ -38,6 +38,8 @@ Rule provided_required_arguments(ValidationContext& ctx);
 Rule variables_in_allowed_position(ValidationContext& ctx);
 Rule overlapping_fields_can_be_merged(ValidationContext& ctx);
 Rule unique_input_field_names(ValidationContext& ctx);
+// graphql-js's recommendedRules, which its specifiedRules end with.
+Rule max_introspection_depth(ValidationContext& ctx);
 
 // --- Safety limits -----------------------------------------------------------
 
