@@ -440,6 +440,26 @@ TEST_F(ValidateTest, OneOfInputObjectValues) {
             Messages{});
 }
 
+// With introspection off, messages suggest no names of the schema (graphql-js's
+// hideSuggestions): they would give it away one probe at a time.
+TEST(Validate, SuggestsNoNamesWhenIntrospectionIsOff) {
+  auto schema = Schema::from_sdl(testing::kStarWarsSdl);
+  const std::string query =
+      "query ($e: Episod) { heroo { name } hero(episod: JEDI) { nam homePlanet } echo(review: "
+      "{star: 1, stars: 1}) human(id: 1) { appearsIn } droid(id: EMPIR) { id } }";
+  auto has_suggestion = [&] {
+    for (const auto& error : validate(*schema, parse(query))) {
+      if (error.message.find("Did you mean") != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_suggestion());
+  schema->set_introspection(false);
+  EXPECT_FALSE(has_suggestion());
+  EXPECT_EQ(validate(*schema, parse("{ heroo { name } }")).at(0).message,
+            "Cannot query field \"heroo\" on type \"Query\".");
+}
+
 TEST_F(ValidateTest, AliasAndDirectiveLimits) {
   Limits limits;
   limits.max_aliases = 2;

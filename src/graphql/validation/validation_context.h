@@ -36,6 +36,10 @@ class ValidationContext {
   TypeArena& arena() { return arena_; }
 
   void report(std::string message, std::vector<SourceLocation> locations);
+  // graphql-js's hideSuggestions, on when the schema's introspection is off:
+  // messages then suggest no names ("Did you mean …?") that the document did
+  // not write, as they would give the schema away.
+  bool hide_suggestions() const { return schema_.hides_suggestions(); }
   const std::vector<GraphQLError>& errors() const { return errors_; }
   std::vector<GraphQLError> take_errors() { return std::move(errors_); }
 

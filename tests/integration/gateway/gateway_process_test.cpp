@@ -1,7 +1,8 @@
 // The real `myspace gateway` against real PostgreSQL and Redis: the web's
 // LatestJobs query, DataLoader batching (counted on /metrics), the jobs:list
 // cache, GraphQL over HTTP (GET, 405 for mutations, parse errors, APQ, Accept,
-// malformed bodies), CORS, production mode and Redis being down.
+// malformed bodies), CORS, production mode (no introspection, no
+// suggestions) and Redis being down.
 
 #include <gtest/gtest.h>
 
@@ -26,6 +27,17 @@ constexpr const char* kApolloAccept = "application/graphql-response+json,applica
 
 std::string code_of(const json::value& body, std::size_t i = 0) {
   return std::string(body.at("errors").at(i).at("extensions").at("code").as_string());
+}
+
+// Every error message of a response, one per line.
+std::string messages_of(const json::value& body) {
+  std::string out;
+  if (const auto* errors = body.as_object().if_contains("errors")) {
+    for (const auto& error : errors->as_array()) {
+      out += std::string(error.at("message").as_string()) + "\n";
+    }
+  }
+  return out;
 }
 
 std::string metrics(std::uint16_t port) {
@@ -274,12 +286,78 @@ TEST_F(GatewayTest, IntrospectionIsOnOutsideProduction) {
   EXPECT_EQ(reply.json().at("data").at("__schema").at("queryType").at("name").as_string(), "Query");
 }
 
-// Tests that change the system get their own.
-TEST(GatewayProductionTest, IntrospectionIsOffInProduction) {
-  GatewaySystem system;
-  const auto port =
-      system.start_gateway({{"MYSPACE_ENV", "production"},
-                            {"JWT_SECRET", "a-production-secret-that-is-long-enough-42"}});
+// Probes a client makes to learn the schema without introspection: a typo
+// each in a field, an argument, a nested field, a type, an enum value and an
+// input field, in literals and in variables.
+struct Probe {
+  std::string query;
+  json::object variables;
+  std::string message;  // what one of its errors says, suggestions aside
+};
+const std::vector<Probe>& suggestion_probes() {
+  static const std::vector<Probe> probes = {
+      {"{ jbos { id } }", {}, "Cannot query field \"jbos\" on type \"Query\"."},
+      {"{ userByUsername(usrname: \"x\") { id } }",
+       {},
+       "Unknown argument \"usrname\" on field \"Query.userByUsername\"."},
+      {"{ jobs { titel } }", {}, "Cannot query field \"titel\" on type \"Job\"."},
+      {"query ($t: AccountTyp) { me { id } }", {}, "Unknown type \"AccountTyp\"."},
+      {"mutation { register(input: {email: \"a@b.c\", password: \"pw\", accountType: "
+       "FREELANCR, username: \"abc\", displayName: \"A\"}) { __typename } }",
+       {},
+       "Value \"FREELANCR\" does not exist in \"AccountType\" enum."},
+      {"mutation ($input: RegisterInput!) { register(input: $input) { __typename } }",
+       {{"input",
+         {{"email", "a@b.c"},
+          {"password", "pw"},
+          {"accountType", "FREELANCER"},
+          {"usrname", "abc"},
+          {"displayName", "A"}}}},
+       "Field \"usrname\" is not defined by type \"RegisterInput\"."},
+  };
+  return probes;
+}
+
+Reply send(std::uint16_t port, const Probe& probe) {
+  RequestSpec spec;
+  spec.headers["Accept"] = kApolloAccept;
+  spec.body = json::serialize(json::object{{"query", probe.query}, {"variables", probe.variables}});
+  return http_request(port, spec);
+}
+
+// Outside production the same probes get graphql-js's suggestions.
+TEST_F(GatewayTest, ValidationErrorsSuggestNamesWhileIntrospectionIsOn) {
+  for (const auto& probe : suggestion_probes()) {
+    SCOPED_TRACE(probe.query);
+    const auto reply = send(port_, probe);
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_NE(messages_of(reply.json()).find(probe.message + " Did you mean "), std::string::npos)
+        << reply.body;
+  }
+}
+
+// Tests that change the system get their own: one production gateway
+// (MYSPACE_ENV=production: introspection off) for these.
+class GatewayProductionTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new GatewaySystem();
+    port_ = system_->start_gateway({{"MYSPACE_ENV", "production"},
+                                    {"JWT_SECRET", "a-production-secret-that-is-long-enough-42"}});
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+  static GatewaySystem* system_;
+  static std::uint16_t port_;
+};
+GatewaySystem* GatewayProductionTest::system_ = nullptr;
+std::uint16_t GatewayProductionTest::port_ = 0;
+
+TEST_F(GatewayProductionTest, IntrospectionIsOffInProduction) {
+  auto& system = *system_;
+  const auto port = port_;
   const auto reply = post_query(port, "{ __schema { queryType { name } } }", kApolloAccept);
   const auto body = reply.json();
   const auto* data = body.as_object().if_contains("data");
@@ -292,6 +370,19 @@ TEST(GatewayProductionTest, IntrospectionIsOffInProduction) {
   // __typename stays: clients need it.
   const auto typename_reply = post_query(port, "{ __typename }");
   EXPECT_EQ(typename_reply.json().at("data").at("__typename").as_string(), "Query");
+}
+
+// With introspection off, errors must not hand the schema out name by name
+// ("Did you mean \"jobs\"?").
+TEST_F(GatewayProductionTest, ErrorsSuggestNoSchemaNames) {
+  for (const auto& probe : suggestion_probes()) {
+    SCOPED_TRACE(probe.query);
+    const auto reply = send(port_, probe);
+    EXPECT_EQ(reply.status, 400);
+    const auto messages = messages_of(reply.json());
+    EXPECT_NE(messages.find(probe.message + "\n"), std::string::npos) << messages;
+    EXPECT_EQ(messages.find("Did you mean"), std::string::npos) << messages;
+  }
 }
 
 TEST(GatewayCacheTest, JobsListIsCachedInRedisForFiveMinutes) {

@@ -61,7 +61,9 @@ class ValuesOfCorrectType : public Visitor {
     if (ctx_.type_info().input_type() == nullptr && parent != nullptr &&
         parent->kind == TypeKind::kInputObject && parent->input_field(field.name) == nullptr) {
       std::vector<std::string> names;
-      for (const auto& f : parent->input_fields) names.push_back(f.name);
+      if (!ctx_.hide_suggestions()) {
+        for (const auto& f : parent->input_fields) names.push_back(f.name);
+      }
       ctx_.report("Field \"" + std::string(field.name) + "\" is not defined by type \"" +
                       parent->name + "\"." + did_you_mean(suggestion_list(field.name, names)),
                   {field.loc});
@@ -135,7 +137,9 @@ class ValuesOfCorrectType : public Visitor {
 
   void check_enum(const ast::Value& value, const Type* type, const std::string& printed) {
     std::vector<std::string> names;
-    for (const auto& v : type->values) names.push_back(v.name);
+    if (!ctx_.hide_suggestions()) {
+      for (const auto& v : type->values) names.push_back(v.name);
+    }
     const std::string hint = did_you_mean(suggestion_list(printed, names), "the enum value");
     if (value.kind != ast::ValueKind::kEnum) {
       ctx_.report(
