@@ -404,6 +404,44 @@ TEST_F(ValidateTest, DepthLimitCountsThroughFragments) {
             Messages{});
 }
 
+// Introspection is limited by bounds of its own (rules.h): deeper and
+// costlier than data may be — its lists are not multiplied — but not
+// without end, and copies made with aliases each pay in full.
+TEST_F(ValidateTest, IntrospectionHasDepthAndCostBoundsOfItsOwn) {
+  Limits limits;
+  limits.depth = rules::DepthLimit{.max_depth = 3};
+  limits.cost = rules::CostLimit{.max_cost = 10, .max_introspection_cost = 20};
+  auto rules = with_limits({}, limits);
+  EXPECT_EQ(
+      messages("{ __schema { types { fields { type { ofType { ofType { name } } } } } } }", rules),
+      Messages{});
+  std::string chain = "{ __type(name: \"Human\") { ";
+  for (int i = 0; i < 13; ++i) chain += "ofType { ";
+  chain += "name" + std::string(14, '}') + " }";
+  EXPECT_EQ(messages(chain, rules), Messages{});  // __type, 13 ofType, name: 15 deep
+  chain.insert(chain.find("ofType"), "ofType { ");
+  chain += " }";
+  EXPECT_EQ(messages(chain, rules),
+            Messages{"Introspection in the operation is nested 16 levels deep, more than the "
+                     "maximum of 15."});
+  std::string copies = "query Copies {";
+  for (int i = 0; i < 7; ++i) copies += " a" + std::to_string(i) + ": __schema { types { name } }";
+  copies += " }";
+  EXPECT_EQ(messages(copies, rules),
+            Messages{"Introspection in the operation has a cost of 21, more than the maximum of "
+                     "20."});
+  // Data beside introspection still answers to the data bounds; __typename
+  // is never counted for depth (clients add it everywhere).
+  EXPECT_EQ(messages("query Q { __schema { types { name } } hero { friends { friends { name "
+                     "__typename } } } }",
+                     rules),
+            (Messages{"Operation \"Q\" is nested 4 levels deep, more than the maximum of 3.",
+                      "The operation has a cost of 212, more than the maximum of 10."}));
+  limits.cost.reset();
+  EXPECT_EQ(messages("{ hero { friends { friends { __typename } } } }", with_limits({}, limits)),
+            Messages{});
+}
+
 // graphql-js's MaxIntrospectionDepthRule, last of its specified rules: at most
 // two of the lists that walk from type to type may nest.
 TEST_F(ValidateTest, MaxIntrospectionDepthStopsWalksThroughTheSchemaGraph) {
