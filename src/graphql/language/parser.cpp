@@ -33,6 +33,7 @@ constexpr std::array<std::string_view, 20> kDirectiveLocations = {"QUERY",
 class Parser {
  public:
   Parser(std::string_view source, const ParseOptions& options) : lexer_(source), options_(options) {
+    if (options_.max_source_length != 0) check_source_length(source);
     selection_stack_.reserve(kUsualSelectionStack);
     advance();
   }
@@ -52,6 +53,31 @@ class Parser {
   }
 
  private:
+  // graphql-js's maxSourceLength, before any token is read: the length in
+  // UTF-16 code units (JavaScript's, which graphql-armor's character limit
+  // counts too), the error located at the first unit past the limit.
+  void check_source_length(std::string_view source) const {
+    const std::size_t max = options_.max_source_length;
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      const auto c = static_cast<unsigned char>(source[i]);
+      if ((c & 0xC0) == 0x80) continue;             // continuation byte
+      const std::size_t width = c >= 0xF0 ? 2 : 1;  // astral characters are two units
+      if (units + width > max) {
+        // (The unit past the limit may be the second half of an astral character.)
+        SourceLocation at = lexer_.location_of(static_cast<std::uint32_t>(i));
+        at.column += static_cast<std::uint32_t>(max - units);
+        GraphQLError error;
+        error.message = "Syntax Error: Source contains more than " + std::to_string(max) +
+                        " UTF-16 code units. Parsing aborted.";
+        error.locations.push_back(at);
+        error.extensions["code"] = "GRAPHQL_PARSE_FAILED";
+        throw GraphQLException(std::move(error));
+      }
+      units += width;
+    }
+  }
+
   // RAII guard for nesting depth.
   struct Nested {
     explicit Nested(Parser& p) : parser(p) {

@@ -172,6 +172,26 @@ TEST(Parser, StopsAfterMaxTokens) {
             "Syntax Error: Document contains more than 4 tokens. Parsing aborted. @1:9");
 }
 
+// graphql-js's maxSourceLength: counted in UTF-16 code units, refused before
+// anything is read, located at the first unit past the limit.
+TEST(Parser, RefusesSourcesLongerThanMaxSourceLength) {
+  ParseOptions options;
+  options.max_source_length = 10;
+  EXPECT_NO_THROW(parse("{ abcdef }", options));
+  EXPECT_EQ(parse_error("{ abcdefg }", options),
+            "Syntax Error: Source contains more than 10 UTF-16 code units. Parsing aborted. @1:11");
+  // é is one unit (two bytes), 😀 two (four bytes).
+  EXPECT_NO_THROW(parse("{a(s:\"é\")}", options));
+  EXPECT_EQ(parse_error("{a(s:\"😀\")}", options),
+            "Syntax Error: Source contains more than 10 UTF-16 code units. Parsing aborted. @1:11");
+  options.max_source_length = 7;
+  EXPECT_EQ(parse_error("{a(s:\"😀\")}", options),
+            "Syntax Error: Source contains more than 7 UTF-16 code units. Parsing aborted. @1:8");
+  // A syntax error further on is never reached.
+  EXPECT_EQ(parse_error("{\n" + std::string(100, 'a') + " }}}", options),
+            "Syntax Error: Source contains more than 7 UTF-16 code units. Parsing aborted. @2:6");
+}
+
 // Spec, September 2025 edition (graphql-js 16.15): operations, fragments and
 // variable definitions may have descriptions; a shorthand query may not.
 TEST(Parser, DescriptionsOnExecutableDefinitions) {

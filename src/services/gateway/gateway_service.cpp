@@ -68,6 +68,10 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   // its depth and cost have bounds of their own, rules.h).
   config.endpoint.parse.max_tokens =
       static_cast<std::size_t>(env.integer("GRAPHQL_MAX_TOKENS", 1000, 10, 1'000'000));
+  // The document's own bound, apart from the body's (which also carries the
+  // variables): graphql-armor's character limit, counted as graphql-js does.
+  config.endpoint.parse.max_source_length =
+      static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DOCUMENT_LENGTH", 15'000, 100, 10'000'000));
   graphql::Limits limits;
   limits.depth = graphql::rules::DepthLimit{
       .max_depth = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DEPTH", 6, 1, 100))};

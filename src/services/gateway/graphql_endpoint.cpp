@@ -136,7 +136,12 @@ asio::awaitable<http::Response> GraphqlEndpoint::run(http::Context& context, Out
   if (!prepared) {
     prepared = std::make_shared<const graphql::PreparedDocument>(
         graphql::prepare(*schema_, *graphql_request.query, prepare_options_));
-    documents_.insert(*graphql_request.query, prepared);
+    // The cache keeps the text: not that of a document refused for its length.
+    const std::size_t max_length = options_.parse.max_source_length;
+    if (prepared->document != nullptr || max_length == 0 ||
+        graphql_request.query->size() <= max_length) {
+      documents_.insert(*graphql_request.query, prepared);
+    }
   }
   if (!prepared->errors.empty()) {
     const bool parsed = prepared->document != nullptr;

@@ -337,6 +337,42 @@ TEST_F(GatewayTest, TheStandardIntrospectionQueryPassesTheDefaultLimits) {
   }
 }
 
+// A document has a length limit of its own (GRAPHQL_MAX_DOCUMENT_LENGTH,
+// 15000 characters as graphql-js counts them), apart from the body's 1 MB.
+TEST_F(GatewayTest, DocumentsOverTheLengthLimitAreRefusedUnparsed) {
+  const std::string head = "{ userByUsername(username: \"";
+  const std::string tail = "\") { id } }";
+  const auto document = [&](std::size_t length, const std::string& unit = "x") {
+    std::string text = head;
+    for (std::size_t n = head.size() + tail.size(); n < length; ++n) text += unit;
+    return text + tail;
+  };
+  const auto at_limit = post_query(port_, document(15'000), kApolloAccept);
+  EXPECT_EQ(at_limit.status, 200) << at_limit.body.substr(0, 500);
+  EXPECT_TRUE(at_limit.json().at("data").at("userByUsername").is_null());
+  const std::string refusal =
+      "Syntax Error: Source contains more than 15000 UTF-16 code units. Parsing aborted.";
+  expect_refused(post_query(port_, document(15'001), kApolloAccept), "GRAPHQL_PARSE_FAILED",
+                 refusal);
+  // A 1 MB string literal is one token: only the length stops it.
+  expect_refused(post_query(port_, document(1'000'000), kApolloAccept), "GRAPHQL_PARSE_FAILED",
+                 refusal);
+  // "é" is one character (two bytes): 15000 of them, bytes or not, pass.
+  const auto accented = post_query(port_, document(15'000, "é"), kApolloAccept);
+  EXPECT_EQ(accented.status, 200) << accented.body.substr(0, 500);
+  // The same limit holds for a document registered as a persisted query.
+  RequestSpec spec;
+  spec.headers["Accept"] = kApolloAccept;
+  const std::string long_document = document(20'000);
+  const auto hash = run_command({"sh", "-c", "printf '%s' '" + long_document + "' | sha256sum"})
+                        .output.substr(0, 64);
+  spec.body = json::serialize(json::object{
+      {"query", long_document},
+      {"extensions",
+       json::object{{"persistedQuery", json::object{{"version", 1}, {"sha256Hash", hash}}}}}});
+  expect_refused(http_request(port_, spec), "GRAPHQL_PARSE_FAILED", refusal);
+}
+
 // Abusive introspection is refused by validation: what the schema graph and
 // aliases could multiply is bounded before anything runs.
 TEST_F(GatewayTest, AbusiveIntrospectionIsRefusedBeforeExecution) {
