@@ -31,7 +31,11 @@ std::shared_ptr<const PreparedDocument> prepare_cached(const Schema& schema,
   if (options.cache != nullptr) prepared = options.cache->find(query);
   if (!prepared) {
     prepared = std::make_shared<const PreparedDocument>(prepare(schema, query, options));
-    if (options.cache != nullptr) options.cache->insert(query, prepared);
+    // The cache keeps the text: not that of a document refused for its length.
+    const std::size_t max_length = options.parse.max_source_length;
+    const bool refused_for_length = prepared->document == nullptr && max_length != 0 &&
+                                    query.size() > max_length;
+    if (options.cache != nullptr && !refused_for_length) options.cache->insert(query, prepared);
   }
   return prepared;
 }

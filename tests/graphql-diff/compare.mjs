@@ -2,7 +2,8 @@
 //
 //   node compare.mjs --runner <path to graphql_diff_runner> [--verbose] [--only NAME]
 //
-// Every case of corpus/*.json ({name, query, variables?, operationName?}) goes
+// Every case of corpus/*.json ({name, query, variables?, operationName?,
+// hideSuggestions?}) goes
 // through graphql_diff_runner (our engine, the Star Wars schema bound to the
 // C++ resolvers) and through graphql-js (parse → validate → execute, the same
 // SDL bound to starwars.mjs). They must agree on:
@@ -11,6 +12,8 @@
 //   - executed cases: same `data` (numbers by value), and the same execution
 //     errors (message, path, locations; order-insensitive, since sibling
 //     fields complete concurrently on both sides).
+// A case with hideSuggestions runs graphql-js with that option, and our
+// engine with the schema's introspection off (which hides suggestions).
 // Differences are tolerated only for cases listed in allow-list.json, each
 // with its reason and scope: "messages" (the messages may differ; count,
 // locations and paths may not) or "errors" (the error list may differ; accept
@@ -57,7 +60,15 @@ function loadCorpus() {
 
 function runOurs(cases) {
   const input = cases
-    .map((c) => JSON.stringify({ name: c.name, query: c.query, variables: c.variables ?? {}, operationName: c.operationName ?? '' }))
+    .map((c) =>
+      JSON.stringify({
+        name: c.name,
+        query: c.query,
+        variables: c.variables ?? {},
+        operationName: c.operationName ?? '',
+        hideSuggestions: c.hideSuggestions === true,
+      }),
+    )
     .join('\n');
   const out = spawnSync(runner, [], { input, encoding: 'utf8', maxBuffer: 256 << 20 });
   if (out.status !== 0) throw new Error(`graphql_diff_runner failed (${out.status}): ${out.stderr}`);
@@ -77,7 +88,8 @@ async function runReference(schema, c) {
     if (!(e instanceof GraphQLError)) throw e;
     return { accepted: false, errors: [e.toJSON()] };
   }
-  const errors = validate(schema, document);
+  const hideSuggestions = c.hideSuggestions === true;
+  const errors = validate(schema, document, undefined, { hideSuggestions });
   if (errors.length > 0) return { accepted: false, errors: errors.map((e) => e.toJSON()) };
   const result = await execute({
     schema,
@@ -85,6 +97,7 @@ async function runReference(schema, c) {
     variableValues: c.variables ?? {},
     operationName: c.operationName || undefined,
     contextValue: newContext(),
+    hideSuggestions,
   });
   const json = JSON.parse(JSON.stringify(result));
   return { accepted: true, errors: json.errors ?? [], ...('data' in json ? { data: json.data } : {}) };

@@ -1,18 +1,23 @@
 // Introspection round trip of a schema file through our engine:
 //
 //   node round_trip.mjs --runner <graphql_diff_runner> --schema <file.graphql>
+//   node round_trip.mjs --runner <graphql_diff_runner> --star-wars
 //
 // Our engine answers graphql-js's getIntrospectionQuery() (every option on:
 // descriptions, specifiedByURL, repeatable directives, the schema description,
-// deprecated arguments and input fields) for the SDL in the file; graphql-js
-// loads the answer with buildClientSchema and prints it with printSchema.
+// deprecated arguments and input fields, oneOf input objects, deprecated
+// directives) for the SDL in the file (or the Star Wars test schema's, which
+// has a oneOf input and deprecated directives); graphql-js loads the answer
+// with buildClientSchema and prints it with printSchema.
 // That must equal printSchema(buildSchema(file)). Normalization: definitions
 // are sorted by name (introspection does not promise the file's order of
 // types); everything inside a definition — fields, arguments, values, their
 // order, descriptions, defaults, deprecations — must match exactly. The file
 // is read at test time, so the check follows the schema as it grows.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, printSchema } from 'graphql';
 
 function option(name) {
@@ -20,10 +25,18 @@ function option(name) {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 const runner = option('--runner');
-const schemaFile = option('--schema');
-if (!runner || !schemaFile) {
-  console.error('usage: node round_trip.mjs --runner <graphql_diff_runner> --schema <file.graphql>');
+const starWars = process.argv.includes('--star-wars');
+let schemaFile = option('--schema');
+if (!runner || (!schemaFile && !starWars)) {
+  console.error('usage: node round_trip.mjs --runner <graphql_diff_runner> (--schema <file.graphql> | --star-wars)');
   process.exit(2);
+}
+let scratch;
+if (starWars) {
+  scratch = mkdtempSync(join(tmpdir(), 'round-trip-'));
+  schemaFile = join(scratch, 'star_wars.graphql');
+  writeFileSync(schemaFile, spawnSync(runner, ['--print-sdl'], { encoding: 'utf8' }).stdout);
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 }
 
 // printSchema's output as its definitions, sorted by the name they define.
@@ -48,6 +61,8 @@ const query = getIntrospectionQuery({
   directiveIsRepeatable: true,
   schemaDescription: true,
   inputValueDeprecation: true,
+  oneOf: true,
+  experimentalDirectiveDeprecation: true,
 });
 const run = spawnSync(runner, ['--schema', schemaFile], {
   input: JSON.stringify({ name: 'introspection', query }),
@@ -64,7 +79,10 @@ if (!result.accepted || result.errors.length > 0 || !result.data) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const expected = normalize(printSchema(buildSchema(sdl)));
+// (A schema may deprecate directives, which graphql-js parses only when asked.)
+const expected = normalize(
+  printSchema(buildSchema(sdl, { experimentalDirectivesOnDirectiveDefinitions: true })),
+);
 const actual = normalize(printSchema(buildClientSchema(result.data)));
 if (actual === expected) {
   console.log(`${schemaFile}: introspection round trip holds (${expected.split('\n').length} lines)`);

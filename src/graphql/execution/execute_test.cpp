@@ -307,6 +307,48 @@ TEST_F(ExecuteTest, EnumVariableOfWrongKindGetsSuggestions) {
             "non-string value: [\"JEDI\"]. Did you mean the enum value \"JEDI\"?");
 }
 
+// With introspection off, coercion errors name nothing that was not written,
+// through non-null wrappers and lists as well.
+TEST(Execute, VariableErrorsSuggestNothingWhenIntrospectionIsOff) {
+  auto schema = testing::star_wars_schema();
+  schema->set_introspection(false);
+  auto result = run(*schema,
+                    "query ($r: ReviewInput!, $e: [Episode!]!) { echo(review: $r) hero(episode: "
+                    "$e) { name } }",
+                    {{"r", {{"stars", 1}, {"comentary", "x"}}}, {"e", json::array{"JEDII"}}});
+  const auto& errors = result.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u) << json::serialize(result);
+  EXPECT_EQ(errors[0].at("message"),
+            "Variable \"$r\" got invalid value { stars: 1, comentary: \"x\" }; Field "
+            "\"comentary\" is not defined by type \"ReviewInput\".");
+  EXPECT_EQ(errors[1].at("message"),
+            "Variable \"$e\" got invalid value \"JEDII\" at \"e[0]\"; Value \"JEDII\" does not "
+            "exist in \"Episode\" enum.");
+}
+
+// A oneOf argument arrives as an object of its one field; any other shape is
+// refused, from a literal or a variable.
+TEST_F(ExecuteTest, OneOfArgumentsHoldExactlyOneField) {
+  EXPECT_EQ(run("{ pick(by: {name: \"Han\"}) }").at("data").at("pick"), R"({"name":"Han"})");
+  EXPECT_EQ(run("query ($id: ID) { pick(by: {id: $id}) }", {{"id", nullptr}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Argument \"by\" has invalid value {id: $id}.");
+  EXPECT_EQ(run("query ($by: CharacterBy!) { pick(by: $by) }", {{"by", {{"id", nullptr}}}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$by\" got invalid value null at \"by.id\"; Field \"id\" must be "
+            "non-null.");
+  EXPECT_EQ(run("query ($by: CharacterBy!) { pick(by: $by) }", {{"by", json::object{}}})
+                .at("errors")
+                .at(0)
+                .at("message"),
+            "Variable \"$by\" got invalid value {}; Exactly one key must be specified for OneOf "
+            "type \"CharacterBy\".");
+}
+
 TEST_F(ExecuteTest, ReportsVariableCoercionErrorsWithoutData) {
   auto result = run("query ($ep: Episode!) { hero(episode: $ep) { name } }");
   EXPECT_EQ(

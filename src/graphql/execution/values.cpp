@@ -53,6 +53,8 @@ std::optional<Value> input_object_from_ast(const ast::Value& literal, const Type
     if (!value) return std::nullopt;
     out[field.name] = std::move(*value);
   }
+  // A oneOf value: exactly one field, and not null (variables included).
+  if (type->one_of && (out.size() != 1 || out.begin()->value().is_null())) return std::nullopt;
   return Value(std::move(out));
 }
 
@@ -106,24 +108,32 @@ std::optional<Value> value_from_ast(const ast::Value& literal, const Type* type,
 }
 
 Value coerce_input_value(const Value& input, const Type* type, const InputErrorHandler& on_error,
-                         const std::string& path) {
+                         const std::string& path, bool hide_suggestions) {
+  // Names close to what was written, unless they must stay hidden.
+  auto suggest = [&](std::string_view input_name, const std::vector<std::string>& names,
+                     std::string_view sub_message = {}) {
+    return hide_suggestions ? std::string()
+                            : did_you_mean(suggestion_list(input_name, names), sub_message);
+  };
   if (type->is_non_null()) {
     if (input.is_null()) {
       on_error(path, input,
                "Expected non-nullable type \"" + type_string(type) + "\" not to be null.");
       return nullptr;
     }
-    return coerce_input_value(input, type->of_type, on_error, path);
+    return coerce_input_value(input, type->of_type, on_error, path, hide_suggestions);
   }
   if (input.is_null()) return nullptr;
   if (type->is_list()) {
-    if (!input.is_array())
-      return boost::json::array{coerce_input_value(input, type->of_type, on_error, path)};
+    if (!input.is_array()) {
+      return boost::json::array{
+          coerce_input_value(input, type->of_type, on_error, path, hide_suggestions)};
+    }
     boost::json::array out;
     const auto& items = input.get_array();
     for (std::size_t i = 0; i < items.size(); ++i) {
       out.push_back(coerce_input_value(items[i], type->of_type, on_error,
-                                       path + "[" + std::to_string(i) + "]"));
+                                       path + "[" + std::to_string(i) + "]", hide_suggestions));
     }
     return out;
   }
@@ -134,6 +144,12 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
     }
     const auto& obj = input.get_object();
     boost::json::object out;
+    // For a oneOf type: the fields that were given a value (graphql-js counts
+    // them even when their value failed to coerce), and whether the one given
+    // was null.
+    std::size_t given = 0;
+    bool given_null = false;
+    std::string first_given;
     for (const auto& field : type->input_fields) {
       const Value* value = obj.if_contains(field.name);
       if (value == nullptr) {
@@ -147,14 +163,29 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
         }
         continue;
       }
-      out[field.name] =
-          coerce_input_value(*value, field.type, on_error, path_key(path, field.name));
+      if (given++ == 0) {
+        first_given = field.name;
+        given_null = value->is_null();
+      }
+      out[field.name] = coerce_input_value(*value, field.type, on_error, path_key(path, field.name),
+                                           hide_suggestions);
     }
     for (const auto& [key, value] : obj) {
       if (type->input_field(key) == nullptr) {
         on_error(path, input,
                  "Field \"" + std::string(key) + "\" is not defined by type \"" + type->name +
-                     "\"." + did_you_mean(suggestion_list(key, input_field_names(type))));
+                     "\"." + suggest(key, input_field_names(type)));
+      }
+    }
+    if (type->one_of) {
+      if (given != 1) {
+        on_error(path, input,
+                 "Exactly one key must be specified for OneOf type \"" + type->name + "\".");
+      }
+      // (oneOf fields are nullable, so null coerces to null.)
+      if (given != 0 && given_null) {
+        on_error(path_key(path, first_given), nullptr,
+                 "Field \"" + first_given + "\" must be non-null.");
       }
     }
     return out;
@@ -167,14 +198,13 @@ Value coerce_input_value(const Value& input, const Type* type, const InputErrorH
       const std::string printed = inspect(input);
       on_error(path, input,
                "Enum \"" + type->name + "\" cannot represent non-string value: " + printed + "." +
-                   did_you_mean(suggestion_list(printed, names), "the enum value"));
+                   suggest(printed, names, "the enum value"));
       return nullptr;
     }
     if (type->enum_value(input.get_string()) == nullptr) {
       on_error(path, input,
                "Value \"" + std::string(input.get_string()) + "\" does not exist in \"" +
-                   type->name + "\" enum." +
-                   did_you_mean(suggestion_list(input.get_string(), names), "the enum value"));
+                   type->name + "\" enum." + suggest(input.get_string(), names, "the enum value"));
       return nullptr;
     }
     return input;
@@ -230,7 +260,8 @@ VariableCoercion coerce_variable_values(const Schema& schema,
           std::string text = "Variable \"$" + name + "\" got invalid value " + inspect(invalid);
           if (!path.empty()) text += " at \"" + name + path + "\"";
           fail(text + "; " + message, def);
-        });
+        },
+        "", schema.hides_suggestions());
   }
   return result;
 }

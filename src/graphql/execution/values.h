@@ -19,8 +19,8 @@ struct VariableCoercion {
 };
 
 // CoerceVariableValues(): a value for every defined variable that was
-// provided or has a default; all errors, if any. Wrapper types are made in
-// `arena`.
+// provided or has a default; all errors, if any (without suggestions when the
+// schema hides them). Wrapper types are made in `arena`.
 VariableCoercion coerce_variable_values(const Schema& schema,
                                         const ast::OperationDefinition& operation,
                                         const boost::json::object& inputs, TypeArena& arena);
@@ -38,10 +38,12 @@ std::optional<Value> value_from_ast(const ast::Value& literal, const Type* type,
                                     const boost::json::object* variables);
 
 // coerceInputValue() for JSON input. Each problem is reported with its path
-// inside the value ("review.stars", "[1]") and its message.
+// inside the value ("review.stars", "[1]") and its message; with
+// hide_suggestions, messages name no schema names that were not written
+// ("Did you mean …?").
 using InputErrorHandler =
     std::function<void(const std::string& path, const Value& invalid, const std::string& message)>;
 Value coerce_input_value(const Value& input, const Type* type, const InputErrorHandler& on_error,
-                         const std::string& path = "");
+                         const std::string& path = "", bool hide_suggestions = false);
 
 }  // namespace myspace::graphql

@@ -95,8 +95,11 @@ struct Selection {
 enum class OperationType { kQuery, kMutation, kSubscription };
 std::string_view operation_type_name(OperationType type);
 
+// Operations, fragments and variables may carry descriptions (spec, September
+// 2025 edition); like comments, they never change what a document does.
 struct VariableDefinition {
   Location loc;
+  std::optional<Value> description;
   std::string_view name;  // without "$"
   TypeRef type;
   std::optional<Value> default_value;
@@ -105,6 +108,7 @@ struct VariableDefinition {
 
 struct OperationDefinition {
   Location loc;
+  std::optional<Value> description;
   OperationType operation = OperationType::kQuery;
   std::string_view name;  // "" when anonymous
   Location name_loc;
@@ -116,6 +120,7 @@ struct OperationDefinition {
 
 struct FragmentDefinition {
   Location loc;
+  std::optional<Value> description;
   std::string_view name;
   Location name_loc;
   std::string_view type_condition;

@@ -9,7 +9,7 @@
 namespace myspace::graphql {
 namespace {
 
-constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
+constexpr std::array<std::string_view, 20> kDirectiveLocations = {"QUERY",
                                                                   "MUTATION",
                                                                   "SUBSCRIPTION",
                                                                   "FIELD",
@@ -27,11 +27,13 @@ constexpr std::array<std::string_view, 19> kDirectiveLocations = {"QUERY",
                                                                   "ENUM",
                                                                   "ENUM_VALUE",
                                                                   "INPUT_OBJECT",
-                                                                  "INPUT_FIELD_DEFINITION"};
+                                                                  "INPUT_FIELD_DEFINITION",
+                                                                  "DIRECTIVE_DEFINITION"};
 
 class Parser {
  public:
   Parser(std::string_view source, const ParseOptions& options) : lexer_(source), options_(options) {
+    if (options_.max_source_length != 0) check_source_length(source);
     selection_stack_.reserve(kUsualSelectionStack);
     advance();
   }
@@ -51,6 +53,31 @@ class Parser {
   }
 
  private:
+  // graphql-js's maxSourceLength, before any token is read: the length in
+  // UTF-16 code units (JavaScript's, which graphql-armor's character limit
+  // counts too), the error located at the first unit past the limit.
+  void check_source_length(std::string_view source) const {
+    const std::size_t max = options_.max_source_length;
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      const auto c = static_cast<unsigned char>(source[i]);
+      if ((c & 0xC0) == 0x80) continue;             // continuation byte
+      const std::size_t width = c >= 0xF0 ? 2 : 1;  // astral characters are two units
+      if (units + width > max) {
+        // (The unit past the limit may be the second half of an astral character.)
+        SourceLocation at = lexer_.location_of(static_cast<std::uint32_t>(i));
+        at.column += static_cast<std::uint32_t>(max - units);
+        GraphQLError error;
+        error.message = "Syntax Error: Source contains more than " + std::to_string(max) +
+                        " UTF-16 code units. Parsing aborted.";
+        error.locations.push_back(at);
+        error.extensions["code"] = "GRAPHQL_PARSE_FAILED";
+        throw GraphQLException(std::move(error));
+      }
+      units += width;
+    }
+  }
+
   // RAII guard for nesting depth.
   struct Nested {
     explicit Nested(Parser& p) : parser(p) {
@@ -149,21 +176,24 @@ class Parser {
     if (peek(TokenKind::kBraceL)) return parse_operation_definition();
     const bool has_description = peek(TokenKind::kString) || peek(TokenKind::kBlockString);
     const Token keyword = has_description ? lexer_.lookahead() : token();
+    if (has_description && keyword.kind == TokenKind::kBraceL) {
+      lexer_.fail(token().start,
+                  "Unexpected description, descriptions are not supported on shorthand queries.");
+    }
     if (keyword.kind == TokenKind::kName) {
       const std::string_view word = keyword.raw;
       if (word == "schema" || word == "scalar" || word == "type" || word == "interface" ||
           word == "union" || word == "enum" || word == "input" || word == "directive") {
         return parse_type_system_definition(word);
       }
-      if (has_description) {
-        lexer_.fail(token().start,
-                    "Unexpected description, descriptions are supported only on type "
-                    "definitions.");
-      }
       if (word == "query" || word == "mutation" || word == "subscription") {
         return parse_operation_definition();
       }
       if (word == "fragment") return parse_fragment_definition();
+      if (has_description) {
+        lexer_.fail(token().start,
+                    "Unexpected description, only GraphQL definitions support descriptions.");
+      }
       if (word == "extend") return parse_type_system_extension();
     }
     unexpected(keyword);
@@ -177,6 +207,7 @@ class Parser {
       op.selection_set = parse_selection_set();
       return op;
     }
+    op.description = parse_description();
     op.operation = parse_operation_type();
     if (peek(TokenKind::kName)) {
       op.name_loc = token().loc;
@@ -203,6 +234,7 @@ class Parser {
     do {
       ast::VariableDefinition def;
       def.loc = token().loc;
+      def.description = parse_description();
       expect(TokenKind::kDollar);
       def.name = parse_name();
       expect(TokenKind::kColon);
@@ -283,6 +315,7 @@ class Parser {
   ast::FragmentDefinition parse_fragment_definition() {
     ast::FragmentDefinition frag;
     frag.loc = token().loc;
+    frag.description = parse_description();
     expect_keyword("fragment");
     if (peek_keyword("on")) unexpected();
     frag.name_loc = token().loc;
@@ -425,6 +458,17 @@ class Parser {
     def.extension = true;
     advance();  // "extend"
     const Token keyword = token();
+    if (keyword.kind == TokenKind::kName && keyword.raw == "directive" &&
+        options_.directives_on_directive_definitions) {
+      // extend directive @name @deprecated: directives only.
+      advance();
+      def.kind = ast::TypeSystemKind::kDirective;
+      expect(TokenKind::kAt);
+      def.name = parse_name();
+      def.directives = parse_directives(true);
+      if (def.directives.empty()) unexpected();
+      return def;
+    }
     if (keyword.kind != TokenKind::kName || keyword.raw == "directive") unexpected(keyword);
     const std::string_view word = keyword.raw;
     if (word != "schema" && word != "scalar" && word != "type" && word != "interface" &&
@@ -561,6 +605,7 @@ class Parser {
     expect(TokenKind::kAt);
     def.name = parse_name();
     def.arguments = parse_input_values(TokenKind::kParenL, TokenKind::kParenR);
+    if (options_.directives_on_directive_definitions) def.directives = parse_directives(true);
     def.repeatable = skip_keyword("repeatable");
     expect_keyword("on");
     skip(TokenKind::kPipe);

@@ -144,9 +144,9 @@ TEST(Parser, ReportsSyntaxErrorsLikeGraphqlJs) {
   EXPECT_EQ(parse_error("{ ...on }"), "Syntax Error: Expected Name, found \"}\". @1:9");
   EXPECT_EQ(parse_error("query Foo($a: Int = $b) { f }"),
             "Syntax Error: Unexpected variable \"$b\" in constant value. @1:21");
-  EXPECT_EQ(parse_error("\"desc\" query { f }"),
-            "Syntax Error: Unexpected description, descriptions are supported only on type "
-            "definitions. @1:1");
+  EXPECT_EQ(parse_error("\"desc\" { f }"),
+            "Syntax Error: Unexpected description, descriptions are not supported on shorthand "
+            "queries. @1:1");
   EXPECT_EQ(parse_error("enum E { true }"),
             "Syntax Error: Name \"true\" is reserved and cannot be used for an enum value. @1:10");
   EXPECT_EQ(parse_error("directive @d on FIELD | NOWHERE"),
@@ -170,6 +170,70 @@ TEST(Parser, StopsAfterMaxTokens) {
   EXPECT_NO_THROW(parse("{ a b }", options));
   EXPECT_EQ(parse_error("{ a b c }", options),
             "Syntax Error: Document contains more than 4 tokens. Parsing aborted. @1:9");
+}
+
+// graphql-js's maxSourceLength: counted in UTF-16 code units, refused before
+// anything is read, located at the first unit past the limit.
+TEST(Parser, RefusesSourcesLongerThanMaxSourceLength) {
+  ParseOptions options;
+  options.max_source_length = 10;
+  EXPECT_NO_THROW(parse("{ abcdef }", options));
+  EXPECT_EQ(parse_error("{ abcdefg }", options),
+            "Syntax Error: Source contains more than 10 UTF-16 code units. Parsing aborted. @1:11");
+  // é is one unit (two bytes), 😀 two (four bytes).
+  EXPECT_NO_THROW(parse("{a(s:\"é\")}", options));
+  EXPECT_EQ(parse_error("{a(s:\"😀\")}", options),
+            "Syntax Error: Source contains more than 10 UTF-16 code units. Parsing aborted. @1:11");
+  options.max_source_length = 7;
+  EXPECT_EQ(parse_error("{a(s:\"😀\")}", options),
+            "Syntax Error: Source contains more than 7 UTF-16 code units. Parsing aborted. @1:8");
+  // A syntax error further on is never reached.
+  EXPECT_EQ(parse_error("{\n" + std::string(100, 'a') + " }}}", options),
+            "Syntax Error: Source contains more than 7 UTF-16 code units. Parsing aborted. @2:6");
+}
+
+// Spec, September 2025 edition (graphql-js 16.15): operations, fragments and
+// variable definitions may have descriptions; a shorthand query may not.
+TEST(Parser, DescriptionsOnExecutableDefinitions) {
+  auto doc = parse(R"("Op" query Q("V" $a: Int) { f } """Frag""" fragment F on T { g })");
+  const auto& op = std::get<ast::OperationDefinition>(doc.definitions[0]);
+  ASSERT_TRUE(op.description.has_value());
+  EXPECT_EQ(op.description->string, "Op");
+  EXPECT_EQ(op.loc.column, 1u);  // an operation starts where its description does
+  ASSERT_TRUE(op.variables.at(0).description.has_value());
+  EXPECT_EQ(op.variables.at(0).description->string, "V");
+  const auto& fragment = std::get<ast::FragmentDefinition>(doc.definitions[1]);
+  ASSERT_TRUE(fragment.description.has_value());
+  EXPECT_EQ(fragment.description->string, "Frag");
+  EXPECT_FALSE(std::get<ast::OperationDefinition>(parse("query { f }").definitions[0]).description);
+  EXPECT_EQ(parse_error(R"("Op" { f })"),
+            "Syntax Error: Unexpected description, descriptions are not supported on shorthand "
+            "queries. @1:1");
+  EXPECT_EQ(parse_error(R"("Op" extend type T { f: Int })"),
+            "Syntax Error: Unexpected description, only GraphQL definitions support "
+            "descriptions. @1:1");
+}
+
+// Deprecating a directive (graphql-js 16.15's experimentalDirectivesOnDirectiveDefinitions):
+// only when asked for, as schemas do.
+TEST(Parser, DirectivesOnDirectiveDefinitionsWhenAskedFor) {
+  EXPECT_EQ(parse_error("directive @old @deprecated on FIELD"),
+            "Syntax Error: Expected \"on\", found \"@\". @1:16");
+  EXPECT_EQ(parse_error("extend directive @old @deprecated"),
+            "Syntax Error: Unexpected Name \"directive\". @1:8");
+  ParseOptions options;
+  options.directives_on_directive_definitions = true;
+  auto doc = parse("directive @old @deprecated repeatable on FIELD extend directive @x @deprecated",
+                   options);
+  const auto& definition = std::get<ast::TypeSystemDefinition>(doc.definitions[0]);
+  ASSERT_EQ(definition.directives.size(), 1u);
+  EXPECT_EQ(definition.directives[0].name, "deprecated");
+  EXPECT_TRUE(definition.repeatable);
+  const auto& extension = std::get<ast::TypeSystemDefinition>(doc.definitions[1]);
+  EXPECT_TRUE(extension.extension);
+  EXPECT_EQ(extension.name, "x");
+  EXPECT_EQ(extension.directives.at(0).name, "deprecated");
+  EXPECT_EQ(parse_error("extend directive @x", options), "Syntax Error: Unexpected <EOF>. @1:20");
 }
 
 TEST(Parser, BoundsNestingDepth) {

@@ -157,14 +157,16 @@ class Printer {
 
   std::string definition(const ast::OperationDefinition& op) const {
     Strings vars = map(op.variables, [&](const ast::VariableDefinition& v) {
-      return "$" + std::string(v.name) + ": " + type(v.type) +
+      return description(v.description) + "$" + std::string(v.name) + ": " + type(v.type) +
              (v.default_value ? " = " + value(*v.default_value) : "") +
              wrap(" ", directives(v.directives));
     });
-    std::string var_defs = has_multiline_items(vars) ? wrap("(\n", indent(join(vars, "\n")), "\n)")
+    // (graphql-js 16.15 does not indent multi-line variable definitions.)
+    std::string var_defs = has_multiline_items(vars) ? wrap("(\n", join(vars, "\n"), "\n)")
                                                      : wrap("(", join(vars, ", "), ")");
     std::string operation(ast::operation_type_name(op.operation));
     std::string prefix =
+        description(op.description) +
         join({operation, join({std::string(op.name), var_defs}), directives(op.directives)}, " ");
     std::string body = selection_set(op.selection_set);
     if (op.operation == ast::OperationType::kQuery && prefix == operation) return body;
@@ -172,8 +174,9 @@ class Printer {
   }
 
   std::string definition(const ast::FragmentDefinition& frag) const {
-    return "fragment " + std::string(frag.name) + " on " + std::string(frag.type_condition) + " " +
-           wrap("", directives(frag.directives), " ") + selection_set(frag.selection_set);
+    return description(frag.description) + "fragment " + std::string(frag.name) + " on " +
+           std::string(frag.type_condition) + " " + wrap("", directives(frag.directives), " ") +
+           selection_set(frag.selection_set);
   }
 
   std::string description(const std::optional<ast::Value>& desc) const {
@@ -243,9 +246,10 @@ class Printer {
                join({extend + "input", name, dirs, block(fields)}, " ");
       }
       case ast::TypeSystemKind::kDirective:
+        if (def.extension) return join({"extend directive @" + name, dirs}, " ");
         return description(def.description) + "directive @" + name +
-               argument_definitions(def.arguments) + (def.repeatable ? " repeatable" : "") +
-               " on " + join(names(def.locations), " | ");
+               argument_definitions(def.arguments) + wrap(" ", dirs) +
+               (def.repeatable ? " repeatable" : "") + " on " + join(names(def.locations), " | ");
     }
     return {};
   }

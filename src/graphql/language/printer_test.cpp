@@ -38,6 +38,22 @@ TEST(Printer, PrintsExecutableDocumentsInGraphqlJsFormat) {
   EXPECT_EQ(reprint("subscription S { a }"), "subscription S {\n  a\n}");
 }
 
+// Output of graphql-js 16.15's print() for the same documents.
+TEST(Printer, PrintsDescriptionsOfExecutableDefinitionsAndDirectivesOfDirectives) {
+  EXPECT_EQ(
+      reprint(R"("Op" query Q("V" $a: Int) { f } """Frag""" fragment F on T { g })"
+              R"( "Anon" query { h })"),
+      "\"Op\"\nquery Q(\n\"V\"\n$a: Int\n) {\n  f\n}\n\n\"\"\"Frag\"\"\"\nfragment F on T {\n  "
+      "g\n}\n\n\"Anon\"\nquery {\n  h\n}");
+  ParseOptions options;
+  options.directives_on_directive_definitions = true;
+  EXPECT_EQ(print(parse("directive @old(a: Int) @deprecated(reason: \"x\") repeatable on FIELD "
+                        "extend directive @x @deprecated",
+                        options)),
+            "directive @old(a: Int) @deprecated(reason: \"x\") repeatable on FIELD\n\n"
+            "extend directive @x @deprecated");
+}
+
 TEST(Printer, WrapsLongArgumentListsOverEightyColumns) {
   EXPECT_EQ(reprint("{ someFieldName(argumentNumberOne: \"aaaaaaaaaaaaaaaa\", argumentNumberTwo: "
                     "\"bbbbbbbbbbbbbbbbbb\") }"),

@@ -114,6 +114,8 @@ void bind_queries(Schema& schema) {
   });
   schema.resolve_sync("Query", "echo",
                       [](ResolveInfo& info) { return Value(json::serialize(info.args)); });
+  schema.resolve_sync("Query", "pick",
+                      [](ResolveInfo& info) { return Value(json::serialize(info.args.at("by"))); });
 }
 
 void bind_mutations(Schema& schema) {

@@ -1,6 +1,7 @@
 #pragma once
 // The Star Wars schema of graphql-js's tests, extended with the features our
-// tests need (a union, an input type, mutations, custom scalars, deprecation).
+// tests need (a union, an input type, a oneOf input type, mutations, custom
+// scalars, deprecation of fields, enum values and directives).
 // Test-only; never linked into production targets.
 
 #include <string_view>
@@ -90,6 +91,23 @@ type Probe {
   relay: Probe!
 }
 
+"Exactly one way to name a character."
+input CharacterBy @oneOf {
+  id: ID
+  name: String
+  episode: Episode
+  review: ReviewInput
+  old: String @deprecated(reason: "Use name.")
+}
+
+"Caches the field's value."
+directive @cached(seconds: Int = 60) @deprecated(reason: "Use @cacheControl.") on FIELD
+
+"How long a field's value may be cached."
+directive @cacheControl(maxAge: Int!) on FIELD | QUERY
+
+directive @legacy @deprecated repeatable on FIELD | FRAGMENT_SPREAD
+
 type Review {
   episode: Episode
   stars: Int!
@@ -113,7 +131,17 @@ type Query {
   lostProbe: Probe
   "Two probes; the second one was lost."
   probes: [Probe!]
-  echo(value: String, int: Int, float: Float, list: [Int], review: ReviewInput): String
+  echo(
+    value: String
+    int: Int
+    float: Float
+    list: [Int]
+    review: ReviewInput
+    by: CharacterBy
+    bys: [CharacterBy]
+  ): String
+  "The oneOf value it was given, as JSON."
+  pick(by: CharacterBy!): String
 }
 
 type Mutation {

@@ -112,6 +112,7 @@ struct Type {
   std::vector<EnumValue> values;            // enum
   std::vector<InputValue> input_fields;     // input object
   std::optional<std::string> specified_by_url;
+  bool one_of = false;  // input object marked @oneOf: exactly one field, not null
   ScalarFunctions scalar;
   TypeResolver type_resolver;  // interface, union
 
@@ -130,6 +131,7 @@ struct Directive {
   std::vector<InputValue> arguments;
   std::vector<std::string> locations;
   bool repeatable = false;
+  std::optional<std::string> deprecation_reason;
   const InputValue* argument(std::string_view arg_name) const;
   bool allowed_at(std::string_view location) const;
 };

@@ -36,9 +36,11 @@ directive @skip("Skipped when true." if: Boolean!) on FIELD | FRAGMENT_SPREAD | 
 directive @deprecated(
   "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/)."
   reason: String = "No longer supported"
-) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
+) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE | DIRECTIVE_DEFINITION
 "Exposes a URL that specifies the behavior of this scalar."
 directive @specifiedBy("The URL that specifies the behavior of this scalar." url: String!) on SCALAR
+"Indicates exactly one field must be supplied and this field must not be `null`."
+directive @oneOf on INPUT_OBJECT
 
 "A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations."
 type __Schema {
@@ -52,7 +54,7 @@ type __Schema {
   "If this server support subscription, the type that subscription operations will be rooted at."
   subscriptionType: __Type
   "A list of all directives supported by this server."
-  directives: [__Directive!]!
+  directives(includeDeprecated: Boolean! = false): [__Directive!]!
 }
 
 "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types."
@@ -67,6 +69,7 @@ type __Type {
   enumValues(includeDeprecated: Boolean = false): [__EnumValue!]
   inputFields(includeDeprecated: Boolean = false): [__InputValue!]
   ofType: __Type
+  isOneOf: Boolean
 }
 
 "An enum describing what kind of type a given `__Type` is."
@@ -125,6 +128,8 @@ type __Directive {
   isRepeatable: Boolean!
   locations: [__DirectiveLocation!]!
   args(includeDeprecated: Boolean = false): [__InputValue!]!
+  isDeprecated: Boolean!
+  deprecationReason: String
 }
 
 "A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies."
@@ -167,6 +172,8 @@ enum __DirectiveLocation {
   INPUT_OBJECT
   "Location adjacent to an input object field definition."
   INPUT_FIELD_DEFINITION
+  "Location adjacent to a directive definition."
+  DIRECTIVE_DEFINITION
 }
 )GRAPHQL";
 
@@ -195,7 +202,8 @@ struct TypeEntry {
   Value all_enum_values;
   Value input_fields;
   Value all_input_fields;
-  Value of_type;  // the inner reference of a wrapper
+  Value of_type;    // the inner reference of a wrapper
+  Value is_one_of;  // a boolean for input objects, else null
 };
 
 // Everything introspection reports about a schema, as JSON, built once on
@@ -236,7 +244,8 @@ class IntrospectionCache {
   const Value& query_type() const { return query_type_; }
   const Value& mutation_type() const { return mutation_type_; }
   const Value& subscription_type() const { return subscription_type_; }
-  const Value& directives() const { return directives_; }
+  const Value& directives() const { return directives_; }  // without the deprecated ones
+  const Value& all_directives() const { return all_directives_; }
 
  private:
   struct TransparentHash {
@@ -254,8 +263,13 @@ class IntrospectionCache {
     mutation_type_ = reference_or_null(schema.mutation_type());
     subscription_type_ = reference_or_null(schema.subscription_type());
     json::array directives;
-    for (const Directive* d : schema.directives()) directives.push_back(directive_json(*d));
+    json::array all_directives;
+    for (const Directive* d : schema.directives()) {
+      all_directives.push_back(directive_json(*d));
+      if (!d->deprecation_reason) directives.push_back(all_directives.back());
+    }
     directives_ = std::move(directives);
+    all_directives_ = std::move(all_directives);
   }
 
   // The entry of a type reference, made on first use (a wrapper's after the
@@ -311,6 +325,7 @@ class IntrospectionCache {
     if (type.kind == TypeKind::kInputObject) {
       entry.input_fields = input_values_json(type.input_fields, false);
       entry.all_input_fields = input_values_json(type.input_fields, true);
+      entry.is_one_of = type.one_of;
     }
   }
 
@@ -322,7 +337,9 @@ class IntrospectionCache {
                         {"isRepeatable", d.repeatable},
                         {"locations", std::move(locations)},
                         {"$args", input_values_json(d.arguments, false)},
-                        {"$allArgs", input_values_json(d.arguments, true)}};
+                        {"$allArgs", input_values_json(d.arguments, true)},
+                        {"isDeprecated", d.deprecation_reason.has_value()},
+                        {"deprecationReason", optional_string(d.deprecation_reason)}};
   }
 
   Value fields_json(const Type& type, bool include_deprecated) {
@@ -381,6 +398,7 @@ class IntrospectionCache {
   Value mutation_type_;
   Value subscription_type_;
   Value directives_;
+  Value all_directives_;
 };
 
 using Cache = std::shared_ptr<IntrospectionCache>;
@@ -402,7 +420,10 @@ void bind_schema_type(Schema& schema, const Cache& cache) {
   bind("queryType", &IntrospectionCache::query_type);
   bind("mutationType", &IntrospectionCache::mutation_type);
   bind("subscriptionType", &IntrospectionCache::subscription_type);
-  bind("directives", &IntrospectionCache::directives);
+  schema.resolve_borrowed("__Schema", "directives", [cache](ResolveInfo& info) -> const Value& {
+    const IntrospectionCache& built = cache->built_for(info.schema);
+    return include_deprecated(info) ? built.all_directives() : built.directives();
+  });
 }
 
 void bind_type_type(Schema& schema, const Cache& cache) {
@@ -426,6 +447,7 @@ void bind_type_type(Schema& schema, const Cache& cache) {
   bind("enumValues", &TypeEntry::enum_values, &TypeEntry::all_enum_values);
   bind("inputFields", &TypeEntry::input_fields, &TypeEntry::all_input_fields);
   bind("ofType", &TypeEntry::of_type);
+  bind("isOneOf", &TypeEntry::is_one_of);
 }
 
 // args(includeDeprecated) of __Field and __Directive: one of the two lists

@@ -220,11 +220,41 @@ TEST(Introspection, TypesAndDirectivesInGraphqlJsOrder) {
   std::vector<std::string> directives;
   for (const auto& d : result.at("data").at("__schema").at("directives").as_array())
     directives.emplace_back(d.at("name").as_string());
-  EXPECT_EQ(directives,
-            (std::vector<std::string>{"tag", "include", "skip", "deprecated", "specifiedBy"}));
+  EXPECT_EQ(directives, (std::vector<std::string>{"tag", "include", "skip", "deprecated",
+                                                  "specifiedBy", "oneOf"}));
   EXPECT_NE(std::string(result.at("data").at("__type").at("description").as_string())
                 .find("\n\nDepending on the kind of a type"),
             std::string::npos);
+}
+
+// graphql-js 16.15: __Type.isOneOf (null for all but input objects), and
+// deprecated directives, listed only with directives(includeDeprecated: true).
+TEST(Introspection, OneOfInputObjectsAndDeprecatedDirectives) {
+  auto schema = Schema::from_sdl(R"(
+    type Query { f(by: By, in: In): Int }
+    input By @oneOf { a: Int b: String }
+    input In { a: Int }
+    directive @old @deprecated(reason: "gone") on FIELD)");
+  auto result = testing::run(*schema, R"({
+    by: __type(name: "By") { isOneOf } in: __type(name: "In") { isOneOf }
+    query: __type(name: "Query") { isOneOf }
+    __schema {
+      shown: directives { name isDeprecated }
+      all: directives(includeDeprecated: true) { name isDeprecated deprecationReason }
+    }
+  })");
+  const auto& data = result.at("data");
+  EXPECT_EQ(data.at("by").at("isOneOf"), true);
+  EXPECT_EQ(data.at("in").at("isOneOf"), false);
+  EXPECT_TRUE(data.at("query").at("isOneOf").is_null());
+  const auto& shown = data.at("__schema").at("shown").as_array();
+  EXPECT_EQ(find_named(shown, "old"), nullptr);
+  ASSERT_NE(find_named(shown, "oneOf"), nullptr);
+  EXPECT_EQ(find_named(shown, "oneOf")->at("isDeprecated"), false);
+  const auto* old = find_named(data.at("__schema").at("all").as_array(), "old");
+  ASSERT_NE(old, nullptr);
+  EXPECT_EQ(old->at("isDeprecated"), true);
+  EXPECT_EQ(old->at("deprecationReason"), "gone");
 }
 
 TEST_F(IntrospectionTest, TypeLookupAndTypename) {

@@ -107,9 +107,12 @@ class SchemaBuilder {
 
   void build(std::string_view sdl) {
     s_.documents_.reserve(2);
-    s_.documents_.push_back(parse(std::string(builtin_sdl())));
+    // Schemas may deprecate directives (`directive @old @deprecated on FIELD`).
+    ParseOptions options;
+    options.directives_on_directive_definitions = true;
+    s_.documents_.push_back(parse(std::string(builtin_sdl()), options));
     try {
-      s_.documents_.push_back(parse(std::string(sdl)));
+      s_.documents_.push_back(parse(std::string(sdl), options));
     } catch (const GraphQLException& e) {
       throw SchemaError({e.error()});
     }
@@ -118,6 +121,7 @@ class SchemaBuilder {
     for (auto* ext : extensions_) apply_extension(*ext);
     for (auto& [type, defs] : definitions_) fill_type(*type, defs);
     for (auto* def : directive_defs_) add_directive(*def);
+    for (auto* ext : directive_extensions_) apply_directive_extension(*ext);
     pick_root_types();
     link_possible_types();
     if (!errors_.empty()) throw SchemaError(std::move(errors_));
@@ -144,7 +148,9 @@ class SchemaBuilder {
         error("GraphQL schema documents must not contain operations or fragments.");
         continue;
       }
-      if (tdef->extension) {
+      if (tdef->extension && tdef->kind == ast::TypeSystemKind::kDirective) {
+        directive_extensions_.push_back(tdef);
+      } else if (tdef->extension) {
         extensions_.push_back(tdef);
       } else if (tdef->kind == ast::TypeSystemKind::kSchema) {
         if (schema_def_ != nullptr) error("Must provide only one schema definition.", tdef->loc);
@@ -267,6 +273,7 @@ class SchemaBuilder {
             {std::string(v.name), description_of(v.description), deprecation_of(v.directives)});
       }
       for (const auto& f : def->input_fields) type.input_fields.push_back(make_input_value(f));
+      if (find_directive(def->directives, "oneOf") != nullptr) type.one_of = true;
       if (const auto* d = find_directive(def->directives, "specifiedBy")) {
         for (const auto& arg : d->arguments) {
           if (arg.name == "url" && arg.value.kind == ast::ValueKind::kString) {
@@ -284,7 +291,24 @@ class SchemaBuilder {
     for (const auto& arg : def.arguments) d.arguments.push_back(make_input_value(arg));
     for (const auto& loc : def.locations) d.locations.emplace_back(loc.name);
     d.repeatable = def.repeatable;
+    d.deprecation_reason = deprecation_of(def.directives);
     s_.directive_list_.push_back(&d);
+  }
+
+  // `extend directive @name @deprecated`: a definition's own reason wins, as
+  // in graphql-js.
+  void apply_directive_extension(const ast::TypeSystemDefinition& ext) {
+    for (auto& d : s_.directive_storage_) {
+      if (d.name != ext.name) continue;
+      if (builtin_directives_.count(d.name)) {
+        error("Cannot extend built-in directive \"@" + d.name + "\".", ext.loc);
+      } else if (!d.deprecation_reason) {
+        d.deprecation_reason = deprecation_of(ext.directives);
+      }
+      return;
+    }
+    error("Cannot extend directive \"@" + std::string(ext.name) + "\" because it is not defined.",
+          ext.loc);
   }
 
   // graphql-js's type map order, which introspection reports: each type of
@@ -327,7 +351,7 @@ class SchemaBuilder {
     auto& directives = s_.directive_list_;
     std::stable_partition(directives.begin(), directives.end(), [](const Directive* d) {
       return d->name != "include" && d->name != "skip" && d->name != "deprecated" &&
-             d->name != "specifiedBy";
+             d->name != "specifiedBy" && d->name != "oneOf";
     });
     for (const Directive* directive : directives) {
       for (const InputValue& arg : directive->arguments) collect(collect, arg.type);
@@ -405,6 +429,7 @@ class SchemaBuilder {
   std::vector<const ast::TypeSystemDefinition*> extensions_;
   std::vector<const ast::TypeSystemDefinition*> schema_extensions_;
   std::vector<const ast::TypeSystemDefinition*> directive_defs_;
+  std::vector<const ast::TypeSystemDefinition*> directive_extensions_;
   const ast::TypeSystemDefinition* schema_def_ = nullptr;
   std::set<std::string, std::less<>> builtin_types_;
   std::set<std::string, std::less<>> builtin_directives_;

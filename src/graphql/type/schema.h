@@ -72,9 +72,12 @@ class Schema {
   // Conversions of a custom scalar declared in the SDL.
   Schema& scalar(std::string_view scalar_name, ScalarFunctions functions);
   // With introspection off, __schema and __type are unknown fields (and so
-  // fail validation); __typename stays, as clients need it.
+  // fail validation); __typename stays, as clients need it. Error messages
+  // then suggest no names either ("Did you mean …?", graphql-js's
+  // hideSuggestions): they would give away the schema piece by piece.
   Schema& set_introspection(bool enabled);
   bool introspection_enabled() const { return introspection_; }
+  bool hides_suggestions() const { return !introspection_; }
   // Changes with every binding above and differs between schemas: what is
   // derived from a schema and kept (execution plans) is keyed on it.
   std::uint64_t generation() const { return generation_; }

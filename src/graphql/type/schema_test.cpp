@@ -192,6 +192,45 @@ TEST(Schema, ValidatesDirectiveUsagesInSdl) {
             std::vector<std::string>{});
 }
 
+// Spec, September 2025 edition: a oneOf input object's fields are all
+// optional and without defaults, since a value names exactly one of them.
+TEST(Schema, OneOfInputObjects) {
+  auto schema = Schema::from_sdl(
+      "type Query { f(by: By, in: In): Int } input By @oneOf { a: Int b: "
+      "String } input In { a: Int }");
+  EXPECT_TRUE(schema->type("By")->one_of);
+  EXPECT_FALSE(schema->type("In")->one_of);
+  EXPECT_EQ(schema_errors("type Query { f(by: By): Int } input By @oneOf { a: Int! b: String = "
+                          "\"x\" }"),
+            (std::vector<std::string>{"OneOf input field By.a must be nullable.",
+                                      "OneOf input field By.b cannot have a default value."}));
+  EXPECT_EQ(schema_errors("type Query @oneOf { a: Int }"),
+            std::vector<std::string>{"Directive \"@oneOf\" may not be used on OBJECT."});
+}
+
+// graphql-js 16.15: a directive definition may carry @deprecated, or gain it
+// by an extension.
+TEST(Schema, DeprecatedDirectives) {
+  auto schema = Schema::from_sdl(R"(
+    type Query { a: Int }
+    directive @old @deprecated(reason: "Use @new.") on FIELD
+    directive @older on FIELD
+    extend directive @older @deprecated
+    directive @new on FIELD)");
+  EXPECT_EQ(schema->directive("old")->deprecation_reason, "Use @new.");
+  EXPECT_EQ(schema->directive("older")->deprecation_reason, "No longer supported");
+  EXPECT_FALSE(schema->directive("new")->deprecation_reason.has_value());
+  EXPECT_FALSE(schema->directive("skip")->deprecation_reason.has_value());
+  EXPECT_EQ(
+      schema_errors("type Query { a: Int } extend directive @nope @deprecated"),
+      std::vector<std::string>{"Cannot extend directive \"@nope\" because it is not defined."});
+  EXPECT_EQ(schema_errors("type Query { a: Int } extend directive @skip @deprecated"),
+            std::vector<std::string>{"Cannot extend built-in directive \"@skip\"."});
+  EXPECT_EQ(schema_errors("type Query { a: Int } directive @d @specifiedBy(url: \"u\") on FIELD"),
+            std::vector<std::string>{
+                "Directive \"@specifiedBy\" may not be used on DIRECTIVE_DEFINITION."});
+}
+
 // The gateway's schema (schema/schema.graphql, owned by the gateway) must
 // always build with this engine.
 TEST(Schema, BuildsTheRepositorysGatewaySchema) {

@@ -240,6 +240,14 @@ class SchemaValidator {
           field.deprecation_reason) {
         error("Required input field " + type.name + "." + field.name + " cannot be deprecated.");
       }
+      // A oneOf value names exactly one field: each must be optional.
+      if (type.one_of && field.type && field.type->is_non_null()) {
+        error("OneOf input field " + type.name + "." + field.name + " must be nullable.");
+      }
+      if (type.one_of && field.default_value != nullptr) {
+        error("OneOf input field " + type.name + "." + field.name +
+              " cannot have a default value.");
+      }
     }
   }
 
@@ -305,7 +313,7 @@ class SdlDirectiveValidator {
       case ast::TypeSystemKind::kInputObject:
         return "INPUT_OBJECT";
       case ast::TypeSystemKind::kDirective:
-        return "";
+        return "DIRECTIVE_DEFINITION";
     }
     return "";
   }

@@ -30,6 +30,7 @@ std::vector<RuleFactory> specified_rules() {
       {"VariablesInAllowedPosition", rules::variables_in_allowed_position},
       {"OverlappingFieldsCanBeMerged", rules::overlapping_fields_can_be_merged},
       {"UniqueInputFieldNames", rules::unique_input_field_names},
+      {"MaxIntrospectionDepth", rules::max_introspection_depth},
   };
 }
 

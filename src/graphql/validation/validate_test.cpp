@@ -404,6 +404,100 @@ TEST_F(ValidateTest, DepthLimitCountsThroughFragments) {
             Messages{});
 }
 
+// Introspection is limited by bounds of its own (rules.h): deeper and
+// costlier than data may be — its lists are not multiplied — but not
+// without end, and copies made with aliases each pay in full.
+TEST_F(ValidateTest, IntrospectionHasDepthAndCostBoundsOfItsOwn) {
+  Limits limits;
+  limits.depth = rules::DepthLimit{.max_depth = 3};
+  limits.cost = rules::CostLimit{.max_cost = 10, .max_introspection_cost = 20};
+  auto rules = with_limits({}, limits);
+  EXPECT_EQ(
+      messages("{ __schema { types { fields { type { ofType { ofType { name } } } } } } }", rules),
+      Messages{});
+  std::string chain = "{ __type(name: \"Human\") { ";
+  for (int i = 0; i < 13; ++i) chain += "ofType { ";
+  chain += "name" + std::string(14, '}') + " }";
+  EXPECT_EQ(messages(chain, rules), Messages{});  // __type, 13 ofType, name: 15 deep
+  chain.insert(chain.find("ofType"), "ofType { ");
+  chain += " }";
+  EXPECT_EQ(messages(chain, rules),
+            Messages{"Introspection in the operation is nested 16 levels deep, more than the "
+                     "maximum of 15."});
+  std::string copies = "query Copies {";
+  for (int i = 0; i < 7; ++i) copies += " a" + std::to_string(i) + ": __schema { types { name } }";
+  copies += " }";
+  EXPECT_EQ(messages(copies, rules),
+            Messages{"Introspection in the operation has a cost of 21, more than the maximum of "
+                     "20."});
+  // Data beside introspection still answers to the data bounds; __typename
+  // is never counted for depth (clients add it everywhere).
+  EXPECT_EQ(messages("query Q { __schema { types { name } } hero { friends { friends { name "
+                     "__typename } } } }",
+                     rules),
+            (Messages{"Operation \"Q\" is nested 4 levels deep, more than the maximum of 3.",
+                      "The operation has a cost of 212, more than the maximum of 10."}));
+  limits.cost.reset();
+  EXPECT_EQ(messages("{ hero { friends { friends { __typename } } } }", with_limits({}, limits)),
+            Messages{});
+}
+
+// graphql-js's MaxIntrospectionDepthRule, last of its specified rules: at most
+// two of the lists that walk from type to type may nest.
+TEST_F(ValidateTest, MaxIntrospectionDepthStopsWalksThroughTheSchemaGraph) {
+  EXPECT_EQ(specified_rules().back().name, "MaxIntrospectionDepth");
+  EXPECT_EQ(only("MaxIntrospectionDepth",
+                 "{ __schema { types { fields { type { fields { name } } "
+                 "} } } }"),
+            Messages{});
+  const std::string cycle =
+      "{ __type(name: \"Human\") { fields { type { fields { type { fields { name } } } } } } }";
+  EXPECT_EQ(only("MaxIntrospectionDepth", cycle), Messages{"Maximum introspection depth exceeded"});
+  EXPECT_EQ(locations("MaxIntrospectionDepth", cycle), (std::vector<SourceLocation>{{1, 3}}));
+  // Through fragments too, a fragment passing at one depth and failing deeper.
+  EXPECT_EQ(only("MaxIntrospectionDepth",
+                 "{ a: __type(name: \"Human\") { ...F } b: __type(name: \"Droid\") { fields { "
+                 "type { interfaces { ...F } } } } } fragment F on __Type { fields { name } }"),
+            Messages{"Maximum introspection depth exceeded"});
+}
+
+// Spec, September 2025 edition: a oneOf literal names exactly one field, not
+// null; a variable filling that field must be non-null.
+TEST_F(ValidateTest, OneOfInputObjectValues) {
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: \"1\"}) }"), Messages{});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: \"1\", name: \"x\"}) }"),
+            Messages{"OneOf Input Object \"CharacterBy\" must specify exactly one key."});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {}) }"),
+            Messages{"OneOf Input Object \"CharacterBy\" must specify exactly one key."});
+  EXPECT_EQ(only("ValuesOfCorrectType", "{ pick(by: {id: null}) }"),
+            Messages{"Field \"CharacterBy.id\" must be non-null."});
+  EXPECT_EQ(only("VariablesInAllowedPosition", "query ($id: ID) { echo(by: {id: $id}) }"),
+            Messages{"Variable \"$id\" is of type \"ID\" but must be non-nullable to be used for "
+                     "OneOf Input Object \"CharacterBy\"."});
+  EXPECT_EQ(only("VariablesInAllowedPosition", "query ($id: ID!) { echo(by: {id: $id}) }"),
+            Messages{});
+}
+
+// With introspection off, messages suggest no names of the schema (graphql-js's
+// hideSuggestions): they would give it away one probe at a time.
+TEST(Validate, SuggestsNoNamesWhenIntrospectionIsOff) {
+  auto schema = Schema::from_sdl(testing::kStarWarsSdl);
+  const std::string query =
+      "query ($e: Episod) { heroo { name } hero(episod: JEDI) { nam homePlanet } echo(review: "
+      "{star: 1, stars: 1}) human(id: 1) { appearsIn } droid(id: EMPIR) { id } }";
+  auto has_suggestion = [&] {
+    for (const auto& error : validate(*schema, parse(query))) {
+      if (error.message.find("Did you mean") != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_suggestion());
+  schema->set_introspection(false);
+  EXPECT_FALSE(has_suggestion());
+  EXPECT_EQ(validate(*schema, parse("{ heroo { name } }")).at(0).message,
+            "Cannot query field \"heroo\" on type \"Query\".");
+}
+
 TEST_F(ValidateTest, AliasAndDirectiveLimits) {
   Limits limits;
   limits.max_aliases = 2;

@@ -75,7 +75,8 @@ class UsageCollector : public Visitor {
   UsageCollector(const TypeInfo& info, std::vector<VariableUsage>& out) : info_(info), out_(out) {}
   void enter_value(const ast::Value& value) override {
     if (value.kind == ast::ValueKind::kVariable) {
-      out_.push_back({&value, info_.input_type(), info_.default_value()});
+      out_.push_back(
+          {&value, info_.input_type(), info_.default_value(), info_.parent_input_type()});
     }
   }
   // Variable definitions' own defaults are constants; nothing to collect.

@@ -18,9 +18,11 @@
 namespace myspace::graphql {
 
 struct VariableUsage {
-  const ast::Value* node;           // the $variable
-  const Type* type;                 // expected input type at that position (may be null)
-  const ast::Value* default_value;  // default of the argument / input field, if any
+  const ast::Value* node;             // the $variable
+  const Type* type;                   // expected input type at that position (may be null)
+  const ast::Value* default_value;    // default of the argument / input field, if any
+  const Type* parent_type = nullptr;  // the input type around that position (graphql-js's
+                                      // getParentInputType(): wrappers kept)
 };
 
 class ValidationContext {
@@ -34,6 +36,10 @@ class ValidationContext {
   TypeArena& arena() { return arena_; }
 
   void report(std::string message, std::vector<SourceLocation> locations);
+  // graphql-js's hideSuggestions, on when the schema's introspection is off:
+  // messages then suggest no names ("Did you mean …?") that the document did
+  // not write, as they would give the schema away.
+  bool hide_suggestions() const { return schema_.hides_suggestions(); }
   const std::vector<GraphQLError>& errors() const { return errors_; }
   std::vector<GraphQLError> take_errors() { return std::move(errors_); }
 

@@ -17,9 +17,15 @@ GatewayConfig GatewayConfig::from_env(const config::Environment& env, bool produ
   config.auth_service_url = env.url("AUTH_SERVICE_URL", "http://127.0.0.1:3002", {"http", "https"});
   config.introspection = env.boolean("GRAPHQL_INTROSPECTION", !production);
   // Safety limits, refused before execution. graphql-armor's defaults; our
-  // own queries (the web's LatestJobs: depth 3, ~25 tokens) are far inside.
+  // own queries (the web's LatestJobs: depth 3, ~25 tokens) are far inside,
+  // and so is the standard introspection query (183 tokens, 2068 characters;
+  // its depth and cost have bounds of their own, rules.h).
   config.endpoint.parse.max_tokens =
       static_cast<std::size_t>(env.integer("GRAPHQL_MAX_TOKENS", 1000, 10, 1'000'000));
+  // The document's own bound, apart from the body's (which also carries the
+  // variables): graphql-armor's character limit, counted as graphql-js does.
+  config.endpoint.parse.max_source_length =
+      static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DOCUMENT_LENGTH", 15'000, 100, 10'000'000));
   graphql::Limits limits;
   limits.depth = graphql::rules::DepthLimit{
       .max_depth = static_cast<std::size_t>(env.integer("GRAPHQL_MAX_DEPTH", 6, 1, 100))};

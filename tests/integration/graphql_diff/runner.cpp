@@ -1,9 +1,12 @@
 // graphql_diff_runner: our engine's half of the differential tests against
 // graphql-js (tests/graphql-diff/compare.mjs holds the other half). Reads
-// cases as NDJSON on stdin — {"name", "query", "variables", "operationName"} —
+// cases as NDJSON on stdin — {"name", "query", "variables", "operationName",
+// "hideSuggestions"?} —
 // and writes one NDJSON result per case: {"name", "accepted", "errors",
 // "data"?}. "accepted" means parsed and validated; "data" is present exactly
-// when execution produced it. It never compares anything itself.
+// when execution produced it. It never compares anything itself. Cases with
+// "hideSuggestions" run against the same schema with introspection off, which
+// is how our engine hides suggestions (graphql-js's hideSuggestions option).
 //
 //   graphql_diff_runner                 cases against the Star Wars test schema
 //   graphql_diff_runner --schema FILE   cases against the SDL in FILE, no resolvers
@@ -79,6 +82,7 @@ std::string read_file(const std::string& path) {
 int main(int argc, char** argv) {
   try {
     std::shared_ptr<gql::Schema> schema;
+    std::shared_ptr<gql::Schema> without_introspection;
     bool star_wars = true;
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "--print-sdl") {
@@ -90,6 +94,8 @@ int main(int argc, char** argv) {
       star_wars = false;
     } else if (argc == 1) {
       schema = gql::testing::star_wars_schema();
+      without_introspection = gql::testing::star_wars_schema();
+      without_introspection->set_introspection(false);
     } else {
       std::cerr << "usage: graphql_diff_runner [--schema FILE | --print-sdl] < cases.ndjson\n";
       return 2;
@@ -98,7 +104,11 @@ int main(int argc, char** argv) {
     while (std::getline(std::cin, line)) {
       if (line.empty()) continue;
       json::object input = json::parse(line).as_object();
-      std::cout << json::serialize(run_case(*schema, star_wars, input)) << '\n';
+      const json::value* hide = input.if_contains("hideSuggestions");
+      const bool hidden = hide != nullptr && hide->is_bool() && hide->get_bool();
+      const gql::Schema& target =
+          hidden && without_introspection ? *without_introspection : *schema;
+      std::cout << json::serialize(run_case(target, star_wars, input)) << '\n';
     }
     std::cout.flush();
     return 0;

@@ -15,9 +15,11 @@ class FieldsOnCorrectType : public Visitor {
     if (sel.kind != ast::SelectionKind::kField) return;
     const Type* parent = ctx_.type_info().parent_type();
     if (parent == nullptr || ctx_.type_info().field_def() != nullptr) return;
-    std::string hint =
-        did_you_mean(suggested_types(parent, sel.name), "to use an inline fragment on");
-    if (hint.empty()) hint = did_you_mean(suggested_fields(parent, sel.name));
+    std::string hint;
+    if (!ctx_.hide_suggestions()) {
+      hint = did_you_mean(suggested_types(parent, sel.name), "to use an inline fragment on");
+      if (hint.empty()) hint = did_you_mean(suggested_fields(parent, sel.name));
+    }
     ctx_.report("Cannot query field \"" + std::string(sel.name) + "\" on type \"" + parent->name +
                     "\"." + hint,
                 {sel.loc});

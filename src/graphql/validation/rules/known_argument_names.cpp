@@ -22,8 +22,7 @@ class KnownArgumentNames : public Visitor {
     if (directive_ != nullptr) {
       if (const Directive* def = info.directive()) {
         ctx_.report("Unknown argument \"" + std::string(arg.name) + "\" on directive \"@" +
-                        def->name + "\"." +
-                        did_you_mean(suggestion_list(arg.name, names_of(def->arguments))),
+                        def->name + "\"." + suggest(arg.name, def->arguments),
                     {arg.loc});
       }
       return;
@@ -32,13 +31,17 @@ class KnownArgumentNames : public Visitor {
     const Type* parent = info.parent_type();
     if (field != nullptr && parent != nullptr) {
       ctx_.report("Unknown argument \"" + std::string(arg.name) + "\" on field \"" + parent->name +
-                      "." + field->name + "\"." +
-                      did_you_mean(suggestion_list(arg.name, names_of(field->arguments))),
+                      "." + field->name + "\"." + suggest(arg.name, field->arguments),
                   {arg.loc});
     }
   }
 
  private:
+  std::string suggest(std::string_view name, const std::vector<InputValue>& args) const {
+    if (ctx_.hide_suggestions()) return "";
+    return did_you_mean(suggestion_list(name, names_of(args)));
+  }
+
   ValidationContext& ctx_;
   const ast::Directive* directive_ = nullptr;
 };

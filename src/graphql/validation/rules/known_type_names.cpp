@@ -25,6 +25,10 @@ class KnownTypeNames : public Visitor {
  private:
   void check(std::string_view name, SourceLocation loc) {
     if (ctx_.schema().type(name) != nullptr) return;
+    if (ctx_.hide_suggestions()) {
+      ctx_.report("Unknown type \"" + std::string(name) + "\".", {loc});
+      return;
+    }
     // The schema's names, for suggestions, only once a name is unknown.
     if (names_.empty()) {
       for (const Type* t : ctx_.schema().types()) names_.push_back(t->name);

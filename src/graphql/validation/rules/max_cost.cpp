@@ -3,6 +3,9 @@
 // it may return — its page size argument (first/last/limit) if given, else
 // default_list_size for lists. Fragments count where they are spread.
 // Arithmetic saturates, so hostile nesting cannot overflow the estimate.
+// Introspection (__schema, __type and all below them) is costed apart, each
+// field once, against its own maximum (see rules.h).
+#include <array>
 #include <charconv>
 #include <limits>
 #include <unordered_map>
@@ -23,51 +26,75 @@ std::size_t mul(std::size_t a, std::size_t b) {
   return a > kSaturated / b ? kSaturated : a * b;
 }
 
+// What an operation costs outside introspection and inside it.
+struct Costs {
+  std::size_t ordinary = 0;
+  std::size_t introspection = 0;
+};
+
+Costs add(Costs a, Costs b) {
+  return {add(a.ordinary, b.ordinary), add(a.introspection, b.introspection)};
+}
+
 class MaxCost : public Visitor {
  public:
   MaxCost(ValidationContext& ctx, CostLimit limit) : ctx_(ctx), limit_(std::move(limit)) {}
   void enter_operation(const ast::OperationDefinition& op) override {
     operation_ = &op;
-    memo_.clear();
+    for (auto& memo : memo_) memo.clear();
     const Type* root = op.operation == ast::OperationType::kQuery ? ctx_.schema().query_type()
                        : op.operation == ast::OperationType::kMutation
                            ? ctx_.schema().mutation_type()
                            : ctx_.schema().subscription_type();
-    const std::size_t cost = cost_of(root, op.selection_set);
-    if (cost > limit_.max_cost) {
-      ctx_.report("The operation has a cost of " + std::to_string(cost) +
+    const Costs cost = cost_of(root, op.selection_set, false);
+    if (cost.ordinary > limit_.max_cost) {
+      ctx_.report("The operation has a cost of " + std::to_string(cost.ordinary) +
                       ", more than the maximum of " + std::to_string(limit_.max_cost) + ".",
+                  {op.loc});
+    }
+    if (cost.introspection > limit_.max_introspection_cost) {
+      ctx_.report("Introspection in the operation has a cost of " +
+                      std::to_string(cost.introspection) + ", more than the maximum of " +
+                      std::to_string(limit_.max_introspection_cost) + ".",
                   {op.loc});
     }
   }
 
  private:
-  std::size_t cost_of(const Type* parent, const ast::SelectionSet& set) {
-    std::size_t total = 0;
+  // `introspecting`: inside a __schema or __type field, where every field
+  // costs field_cost once, whatever list it is in (see rules.h).
+  Costs cost_of(const Type* parent, const ast::SelectionSet& set, bool introspecting) {
+    Costs total;
     for (const auto& sel : set.selections) {
       switch (sel.kind) {
         case ast::SelectionKind::kField:
-          total = add(total, field_cost(parent, sel));
+          total = add(total, field_cost(parent, sel, introspecting));
           break;
         case ast::SelectionKind::kInlineFragment:
           total = add(
               total,
               cost_of(sel.type_condition.empty() ? parent : ctx_.schema().type(sel.type_condition),
-                      sel.selection_set));
+                      sel.selection_set, introspecting));
           break;
         case ast::SelectionKind::kFragmentSpread:
-          total = add(total, fragment_cost(sel.name));
+          total = add(total, fragment_cost(sel.name, introspecting));
           break;
       }
     }
     return total;
   }
 
-  std::size_t field_cost(const Type* parent, const ast::Selection& sel) {
+  Costs field_cost(const Type* parent, const ast::Selection& sel, bool introspecting) {
+    const bool enters = !introspecting && (sel.name == "__schema" || sel.name == "__type");
+    const bool inside = introspecting || enters;
     const Field* def = ctx_.schema().field_definition(parent, sel.name);
-    if (def == nullptr || sel.selection_set.empty()) return limit_.field_cost;
-    const std::size_t children = cost_of(named_type(def->type), sel.selection_set);
-    return add(limit_.field_cost, mul(multiplier(*def, sel), children));
+    const Costs children = def == nullptr || sel.selection_set.empty()
+                               ? Costs{}
+                               : cost_of(named_type(def->type), sel.selection_set, inside);
+    if (inside) return {0, add(limit_.field_cost, children.introspection)};
+    const std::size_t items = def == nullptr ? 1 : multiplier(*def, sel);
+    return {add(limit_.field_cost, mul(items, children.ordinary)),
+            mul(items, children.introspection)};
   }
 
   std::size_t multiplier(const Field& def, const ast::Selection& sel) const {
@@ -108,19 +135,22 @@ class MaxCost : public Visitor {
     return n;
   }
 
-  std::size_t fragment_cost(std::string_view name) {
-    if (auto it = memo_.find(name); it != memo_.end()) return it->second;
+  Costs fragment_cost(std::string_view name, bool introspecting) {
+    auto& memo = memo_[introspecting ? 1 : 0];
+    if (auto it = memo.find(name); it != memo.end()) return it->second;
     const auto* frag = ctx_.fragment(name);
-    if (frag == nullptr || !in_progress_.insert(name).second) return 0;
-    const std::size_t cost = cost_of(ctx_.schema().type(frag->type_condition), frag->selection_set);
+    if (frag == nullptr || !in_progress_.insert(name).second) return {};
+    const Costs cost =
+        cost_of(ctx_.schema().type(frag->type_condition), frag->selection_set, introspecting);
     in_progress_.erase(name);
-    return memo_[name] = cost;
+    return memo[name] = cost;
   }
 
   ValidationContext& ctx_;
   CostLimit limit_;
   const ast::OperationDefinition* operation_ = nullptr;
-  std::unordered_map<std::string_view, std::size_t> memo_;
+  // Per fragment, outside introspection and inside it.
+  std::array<std::unordered_map<std::string_view, Costs>, 2> memo_;
   std::unordered_set<std::string_view> in_progress_;
 };
 

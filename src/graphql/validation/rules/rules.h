@@ -38,14 +38,33 @@ Rule provided_required_arguments(ValidationContext& ctx);
 Rule variables_in_allowed_position(ValidationContext& ctx);
 Rule overlapping_fields_can_be_merged(ValidationContext& ctx);
 Rule unique_input_field_names(ValidationContext& ctx);
+// graphql-js's recommendedRules, which its specifiedRules end with.
+Rule max_introspection_depth(ValidationContext& ctx);
 
 // --- Safety limits -----------------------------------------------------------
 
-// Fields nested deeper than max_depth (fragments expanded; introspection
-// fields ignored unless count_introspection).
+// Introspection (a __schema or __type field and everything below it) is
+// limited by bounds of its own, because it is nothing like data: the tools
+// every client uses (GraphiQL, Apollo Sandbox, Postman, graphql-codegen) send
+// graphql-js's getIntrospectionQuery(), which with every option is 15 fields
+// deep (its TypeRef fragment follows ofType 9 times) and has 229 fields once
+// its fragments are expanded — far past the depth and, with lists multiplied
+// by default_list_size, the cost an ordinary operation may have (cost 49432
+// under CostLimit's data rules). Yet introspection's lists are the schema's
+// own, answered from memory, and cannot be paged up by the client. So its
+// bounds are the standard query's measure: depth 15 exactly (a deeper TypeRef
+// buys nothing — no real type is wrapped more than a few times), and 500
+// fields (the standard query about twice, as graphql-java's good-faith
+// introspection allows, not the dozens of copies aliases could ask for).
+// MaxIntrospectionDepth (a specified rule, graphql-js's) keeps the lists
+// that walk from type to type from nesting more than two deep.
+
+// Fields nested deeper than max_depth (fragments expanded). __typename is
+// not counted; paths through introspection count against
+// max_introspection_depth instead.
 struct DepthLimit {
   std::size_t max_depth = 15;
-  bool count_introspection = false;
+  std::size_t max_introspection_depth = 15;
 };
 Rule max_depth(ValidationContext& ctx, DepthLimit limit);
 
@@ -58,9 +77,12 @@ Rule max_directives(ValidationContext& ctx, std::size_t max_directives);
 // The estimated cost of an operation: every field costs field_cost, and the
 // cost of a field's selection is multiplied by its page size — the value of
 // the first of `size_arguments` it has (literal, variable, or default), or
-// default_list_size for list fields without one.
+// default_list_size for list fields without one. Introspection is costed
+// apart: each of its fields costs field_cost once (fragments counted where
+// they are spread, lists not multiplied), against max_introspection_cost.
 struct CostLimit {
   std::size_t max_cost = 10000;
+  std::size_t max_introspection_cost = 500;
   std::size_t field_cost = 1;
   std::size_t default_list_size = 10;
   std::set<std::string> size_arguments = {"first", "last", "limit"};

@@ -1,5 +1,8 @@
 // ValuesOfCorrectType (spec 5.6.1): literals can be coerced to the type of
-// their position; input objects list their required fields and no others.
+// their position; input objects list their required fields and no others,
+// oneOf input objects exactly one that is not null.
+#include <algorithm>
+
 #include "graphql/language/printer.h"
 #include "graphql/type/scalars.h"
 #include "graphql/validation/rules/rules.h"
@@ -32,6 +35,7 @@ class ValuesOfCorrectType : public Visitor {
           return;
         }
         check_required_fields(value, type);
+        if (type->one_of) check_one_of(value, type);
         return;
       }
       case ast::ValueKind::kNull: {
@@ -57,7 +61,9 @@ class ValuesOfCorrectType : public Visitor {
     if (ctx_.type_info().input_type() == nullptr && parent != nullptr &&
         parent->kind == TypeKind::kInputObject && parent->input_field(field.name) == nullptr) {
       std::vector<std::string> names;
-      for (const auto& f : parent->input_fields) names.push_back(f.name);
+      if (!ctx_.hide_suggestions()) {
+        for (const auto& f : parent->input_fields) names.push_back(f.name);
+      }
       ctx_.report("Field \"" + std::string(field.name) + "\" is not defined by type \"" +
                       parent->name + "\"." + did_you_mean(suggestion_list(field.name, names)),
                   {field.loc});
@@ -75,6 +81,29 @@ class ValuesOfCorrectType : public Visitor {
                         type_string(def.type) + "\" was not provided.",
                     {value.loc});
       }
+    }
+  }
+
+  // A oneOf literal writes exactly one field (names counted once, known or
+  // not), whose value is not the null literal; a variable there is
+  // VariablesInAllowedPosition's to check.
+  void check_one_of(const ast::Value& value, const Type* type) {
+    std::vector<std::string_view> names;
+    for (const auto& field : value.fields) {
+      if (std::find(names.begin(), names.end(), field.name) == names.end()) {
+        names.push_back(field.name);
+      }
+    }
+    if (names.size() != 1) {
+      ctx_.report("OneOf Input Object \"" + type->name + "\" must specify exactly one key.",
+                  {value.loc});
+      return;
+    }
+    // Repeated names: the last one counts, as in graphql-js's keyMap.
+    if (value.fields.back().value.kind == ast::ValueKind::kNull) {
+      ctx_.report(
+          "Field \"" + type->name + "." + std::string(names.front()) + "\" must be non-null.",
+          {value.loc});
     }
   }
 
@@ -108,7 +137,9 @@ class ValuesOfCorrectType : public Visitor {
 
   void check_enum(const ast::Value& value, const Type* type, const std::string& printed) {
     std::vector<std::string> names;
-    for (const auto& v : type->values) names.push_back(v.name);
+    if (!ctx_.hide_suggestions()) {
+      for (const auto& v : type->values) names.push_back(v.name);
+    }
     const std::string hint = did_you_mean(suggestion_list(printed, names), "the enum value");
     if (value.kind != ast::ValueKind::kEnum) {
       ctx_.report(

@@ -1,6 +1,7 @@
 // VariablesInAllowedPosition (spec 5.8.5): a variable's type fits every
 // position it is used in (a nullable variable may fill a non-null position
-// only if it or the position has a default).
+// only if it or the position has a default, and never a field of a oneOf
+// input object).
 #include <unordered_map>
 
 #include "graphql/validation/rules/rules.h"
@@ -18,11 +19,25 @@ class VariablesInAllowedPosition : public Visitor {
       auto it = defs.find(usage.node->raw);
       if (it == defs.end() || usage.type == nullptr) continue;
       const Type* var_type = ctx_.schema().type_from_ast(it->second->type, ctx_.arena());
-      if (var_type == nullptr || allowed(var_type, *it->second, usage)) continue;
-      ctx_.report("Variable \"$" + std::string(usage.node->raw) + "\" of type \"" +
-                      type_string(var_type) + "\" used in position expecting type \"" +
-                      type_string(usage.type) + "\".",
-                  {it->second->loc, usage.node->loc});
+      if (var_type == nullptr) continue;
+      if (!allowed(var_type, *it->second, usage)) {
+        ctx_.report("Variable \"$" + std::string(usage.node->raw) + "\" of type \"" +
+                        type_string(var_type) + "\" used in position expecting type \"" +
+                        type_string(usage.type) + "\".",
+                    {it->second->loc, usage.node->loc});
+      }
+      // A field of a oneOf value must not be null, so neither may a variable
+      // filling it. (As graphql-js: only where the input object type itself,
+      // not a non-null wrapper of it, is the parent position.)
+      const Type* parent = usage.parent_type;
+      if (parent != nullptr && parent->kind == TypeKind::kInputObject && parent->one_of &&
+          !var_type->is_non_null()) {
+        ctx_.report("Variable \"$" + std::string(usage.node->raw) + "\" is of type \"" +
+                        type_string(var_type) +
+                        "\" but must be non-nullable to be used for OneOf Input Object \"" +
+                        parent->name + "\".",
+                    {it->second->loc, usage.node->loc});
+      }
     }
   }
 
