@@ -30,7 +30,7 @@ struct AuthProxyOptions {
   // Sent as X-Internal-Credential so that the auth service believes our
   // X-Forwarded-For (auth/internal_credential.h); empty: not sent, and every
   // client counts as this service's own address.
-  std::string internal_credential;
+  std::string internal_credential{};
   std::chrono::milliseconds timeout{10'000};
   std::size_t max_request_bytes = 64 * 1024;
   std::size_t max_response_bytes = 256 * 1024;

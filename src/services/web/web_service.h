@@ -23,7 +23,7 @@ struct WebConfig {
   std::string auth_service_url = "http://127.0.0.1:3002";  // AUTH_SERVICE_URL: where /auth/* goes
   // From INTERNAL_API_SECRET or JWT_SECRET, as the gateway's: the proxy's
   // X-Forwarded-For is believed only with it.
-  std::string internal_credential;
+  std::string internal_credential{};
 
   static WebConfig from_env(const config::Environment& env, bool production = false);
 };
