@@ -49,6 +49,9 @@ class Authenticator {
 
   boost::asio::awaitable<std::optional<Viewer>> authenticate(std::string_view authorization);
 
+  // Sessions remembered alive now (the cache's size; its test reads it).
+  std::size_t cached_sessions() const noexcept { return live_.size(); }
+
  private:
   std::chrono::steady_clock::time_point now() const;
   void remember(const auth::Session& session);

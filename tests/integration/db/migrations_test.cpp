@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "common/sha256.h"
 #include "db/errors.h"
 #include "db_fixture.h"
 
