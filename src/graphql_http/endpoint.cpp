@@ -212,12 +212,15 @@ asio::awaitable<http::Response> Endpoint::run(http::Context& http, MediaType med
                                                                 graphql::GraphQLError& error) {
     format_resolver_error(request_id, exception, error);
   };
-  auto result = co_await graphql::execute_prepared(
-      *schema_, std::move(prepared),
-      graphql::Request{.query = {},
-                       .operation_name = std::move(graphql_request.operation_name),
-                       .variables = std::move(graphql_request.variables)},
-      std::move(execute_options));
+  // Named, then moved: g++ 12 miscompiles a prvalue aggregate passed by value
+  // to a coroutine inside co_await (a short string member is freed from the
+  // caller's frame).
+  graphql::Request execute_request;
+  execute_request.operation_name = std::move(graphql_request.operation_name);
+  execute_request.variables = std::move(graphql_request.variables);
+  auto result = co_await graphql::execute_prepared(*schema_, std::move(prepared),
+                                                   std::move(execute_request),
+                                                   std::move(execute_options));
 
   if (!result.contains("data")) {
     outcome.result = "request_error";
