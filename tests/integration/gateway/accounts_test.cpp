@@ -335,7 +335,8 @@ TEST_F(AccountsTest, OversizedOrInvalidFieldsAreRefusedNamingTheField) {
     EXPECT_EQ(code_of(reply), "BAD_USER_INPUT") << reply.body;
     EXPECT_EQ(message_of(reply), message) << reply.body;
     // The offending input by its path, for the form (not the message text).
-    const auto& error = reply.json().at("errors").at(0).as_object();
+    const auto body = reply.json();
+    const auto& error = body.at("errors").at(0).as_object();
     const auto* field = error.at("extensions").as_object().if_contains("field");
     ASSERT_NE(field, nullptr) << reply.body;
     EXPECT_EQ(field->as_string(), "input." + std::string(input.begin()->key())) << reply.body;
