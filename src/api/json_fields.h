@@ -17,8 +17,7 @@ namespace myspace::api::json_fields {
 struct MalformedEntry {};
 
 std::string text(const boost::json::object& object, std::string_view name);
-std::optional<std::string> optional_text(const boost::json::object& object,
-                                         std::string_view name);
+std::optional<std::string> optional_text(const boost::json::object& object, std::string_view name);
 std::int64_t integer(const boost::json::object& object, std::string_view name);
 std::vector<std::string> texts(const boost::json::object& object, std::string_view name);
 

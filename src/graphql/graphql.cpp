@@ -33,8 +33,8 @@ std::shared_ptr<const PreparedDocument> prepare_cached(const Schema& schema,
     prepared = std::make_shared<const PreparedDocument>(prepare(schema, query, options));
     // The cache keeps the text: not that of a document refused for its length.
     const std::size_t max_length = options.parse.max_source_length;
-    const bool refused_for_length = prepared->document == nullptr && max_length != 0 &&
-                                    query.size() > max_length;
+    const bool refused_for_length =
+        prepared->document == nullptr && max_length != 0 && query.size() > max_length;
     if (options.cache != nullptr && !refused_for_length) options.cache->insert(query, prepared);
   }
   return prepared;

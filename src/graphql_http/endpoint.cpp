@@ -218,9 +218,8 @@ asio::awaitable<http::Response> Endpoint::run(http::Context& http, MediaType med
   graphql::Request execute_request;
   execute_request.operation_name = std::move(graphql_request.operation_name);
   execute_request.variables = std::move(graphql_request.variables);
-  auto result = co_await graphql::execute_prepared(*schema_, std::move(prepared),
-                                                   std::move(execute_request),
-                                                   std::move(execute_options));
+  auto result = co_await graphql::execute_prepared(
+      *schema_, std::move(prepared), std::move(execute_request), std::move(execute_options));
 
   if (!result.contains("data")) {
     outcome.result = "request_error";
